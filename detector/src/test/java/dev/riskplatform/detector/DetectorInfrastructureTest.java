@@ -1,0 +1,30 @@
+package dev.riskplatform.detector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.riskplatform.detector.stream.RiskEventPublisher;
+import dev.riskplatform.testsupport.RealInfrastructureResource;
+import dev.riskplatform.testsupport.ServiceInfrastructureContract;
+import dev.riskplatform.testsupport.TopicProbe;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfrastructureResource.class)
+class DetectorInfrastructureTest extends ServiceInfrastructureContract {
+
+    @Inject
+    RiskEventPublisher publisher;
+
+    @Test
+    void publishedRecordArrivesOnItsTopicWithItsKey() {
+        String value = "{\"symbol\":\"ETHUSDT\",\"score\":0.42}";
+        publisher.publish("ETHUSDT", value).await().atMost(Duration.ofSeconds(20));
+        var seen = TopicProbe.readUntil("risk_events", rs -> rs.stream().anyMatch(r -> value.equals(r.value())), Duration.ofSeconds(20));
+        var record = seen.stream().filter(r -> value.equals(r.value())).findFirst().orElseThrow();
+        assertEquals("ETHUSDT", record.key());
+    }
+}

@@ -1,0 +1,91 @@
+package dev.riskplatform.service.storage;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The platform's bucket, with the two things the prototype got wrong: listing follows every
+ * continuation token (a day of 1-minute bars is 1440 objects, more than one page), and
+ * registry writes are conditional so two writers cannot overwrite each other.
+ */
+@ApplicationScoped
+public class ObjectStore {
+
+    private final S3Client s3;
+    private final StorageConfig config;
+
+    public ObjectStore(S3Client s3, StorageConfig config) {
+        this.s3 = s3;
+        this.config = config;
+    }
+
+    public String bucket() {
+        return config.bucket();
+    }
+
+    public void put(String key, byte[] bytes, String contentType) {
+        s3.putObject(b -> b.bucket(bucket()).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+    }
+
+    public Optional<byte[]> get(String key) {
+        try {
+            ResponseBytes<GetObjectResponse> r = s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key));
+            return Optional.of(r.asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every object under the prefix, all pages, in key order. */
+    public List<S3Object> list(String prefix) {
+        List<S3Object> all = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(prefix)).contents().forEach(all::add);
+        return all;
+    }
+
+    /** Writes only if the key does not exist yet; false when another writer got there first (HTTP 412). */
+    public boolean putIfAbsent(String key, byte[] bytes, String contentType) {
+        return conditionalPut(PutObjectRequest.builder().bucket(bucket()).key(key).contentType(contentType).ifNoneMatch("*").build(), bytes);
+    }
+
+    /** Writes only if the object still has {@code etag}; false when it changed meanwhile (HTTP 412). */
+    public boolean putIfMatch(String key, String etag, byte[] bytes, String contentType) {
+        return conditionalPut(PutObjectRequest.builder().bucket(bucket()).key(key).contentType(contentType).ifMatch(etag).build(), bytes);
+    }
+
+    /** The current ETag, or empty when the key does not exist. */
+    public Optional<String> etag(String key) {
+        try {
+            return Optional.of(s3.headObject(b -> b.bucket(bucket()).key(key)).eTag());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) return Optional.empty();
+            throw e;
+        }
+    }
+
+    public void delete(String key) {
+        s3.deleteObject(b -> b.bucket(bucket()).key(key));
+    }
+
+    private boolean conditionalPut(PutObjectRequest request, byte[] bytes) {
+        try {
+            s3.putObject(request, RequestBody.fromBytes(bytes));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409) return false;
+            throw e;
+        }
+    }
+}
