@@ -18,12 +18,16 @@ final class RollingStats {
 
     private final double[] buf;
     private final int exactPeriod;
+    // Reciprocals of w and w - 1: a multiply instead of a divide on the hot path.
+    private final double invW, invWm1;
     private int count, pos, sinceExact;
     private double mean, m2, m2Peak;
 
     RollingStats(int window) {
         buf = new double[window];
         exactPeriod = Math.max(window, MIN_EXACT_PERIOD);
+        invW = 1.0 / window;
+        invWm1 = 1.0 / (window - 1);
     }
 
     void push(double x) {
@@ -38,7 +42,7 @@ final class RollingStats {
             double old = buf[pos];
             buf[pos] = x;
             double d = x - old;
-            double newMean = mean + d / w;
+            double newMean = mean + d * invW;
             m2 += d * ((x - newMean) + (old - mean));
             mean = newMean;
         }
@@ -73,6 +77,8 @@ final class RollingStats {
 
     /** Sample standard deviation, ddof = 1: sqrt(M2 / (n - 1)). */
     double sampleStd() {
-        return count < 2 ? 0.0 : Math.sqrt(Math.max(0.0, m2) / (count - 1));
+        if (count < 2) return 0.0;
+        double v = Math.max(0.0, m2);
+        return Math.sqrt(count == buf.length ? v * invWm1 : v / (count - 1));
     }
 }
