@@ -125,6 +125,10 @@ public final class FeatureEngine {
             if (!b.interval().equals(spec.interval())) {
                 throw new IllegalArgumentException("bar interval " + b.interval() + " does not match spec " + spec.interval());
             }
+            // Same refusal as onBar: features of a shuffled series would be silently wrong.
+            if (i > 0 && b.openTime() <= open[i - 1]) {
+                throw new IllegalArgumentException("bar " + b.openTime() + " is not after " + open[i - 1]);
+            }
             open[i] = b.openTime();
             closes[i] = b.close();
             gaps[i] = b.gap();
@@ -132,7 +136,10 @@ public final class FeatureEngine {
         return computeAll(spec, open, closes, gaps);
     }
 
-    /** Batch over arrays ({@code gaps} may be null: no gap bars). Rows start after warm-up. */
+    /**
+     * Batch over arrays in bar order ({@code gaps} may be null: no gap bars; open times are only
+     * copied). Rows start after warm-up.
+     */
     public static FeatureMatrix computeAll(FeatureSpec spec, long[] openTimes, double[] closes, boolean[] gaps) {
         int n = closes.length;
         if (openTimes.length != n || (gaps != null && gaps.length != n)) {

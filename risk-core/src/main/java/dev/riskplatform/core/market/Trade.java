@@ -15,6 +15,11 @@ public final class Trade {
 
     /** Longer strings are not prices: bounding them keeps a hostile payload cheap to reject. */
     static final int MAX_DECIMAL_CHARS = 64;
+    /**
+     * 2100-01-01 in epoch ms. Binance dumps switched to MICROSECONDS in 2025: a microsecond value
+     * read as ms lands tens of thousands of years ahead and would close every bar at once.
+     */
+    public static final long MAX_TRADE_TIME_MS = 4_102_444_800_000L;
 
     private final String symbol;
     private final long tradeId;
@@ -30,6 +35,9 @@ public final class Trade {
         if (symbol == null || symbol.isBlank()) throw new IllegalArgumentException("symbol is blank");
         if (tradeId < 0) throw new IllegalArgumentException("trade id must be >= 0, got " + tradeId);
         if (tradeTime < 0) throw new IllegalArgumentException("trade time must be >= 0 ms, got " + tradeTime);
+        if (tradeTime > MAX_TRADE_TIME_MS) {
+            throw new IllegalArgumentException("trade time " + tradeTime + " ms is after 2100: microseconds read as milliseconds?");
+        }
         this.symbol = symbol;
         this.tradeId = tradeId;
         this.price = requirePositive(Objects.requireNonNull(price, "price"));

@@ -21,6 +21,16 @@ import org.junit.jupiter.api.Test;
 class BitstampParityTest {
 
     private static final long LATENESS = 2_000;
+    private static List<Bar> batchBars;
+
+    /** The batch bars, built once for both tests. */
+    private static synchronized List<Bar> batchBars() {
+        if (batchBars == null) {
+            batchBars = BarBuilder.buildAll(BitstampSample.SYMBOL, FeatureSpec.defaults().interval(), LATENESS,
+                    BitstampSample.load().trades());
+        }
+        return batchBars;
+    }
 
     @Test
     void streamingAndBatchAreBitIdenticalOnRealTrades() {
@@ -36,7 +46,7 @@ class BitstampParityTest {
         jittered(trades, new Random(2013)).forEach(builder::onTrade);
         builder.flush();
 
-        List<Bar> bars = BarBuilder.buildAll(BitstampSample.SYMBOL, spec.interval(), LATENESS, trades);
+        List<Bar> bars = batchBars();
         assertEquals(0, builder.lateCount());
         assertEquals(trades.size(), builder.acceptedCount());
         // Gap bars make the sequence contiguous from the first to the last minute.
@@ -44,6 +54,22 @@ class BitstampParityTest {
         assertEquals(minutes, bars.size());
         assertEquals(builder.gapBarCount(), bars.stream().filter(Bar::gap).count());
         FeatureEngineTest.assertBitIdentical(streamed, FeatureEngine.computeAll(spec, bars));
+    }
+
+    @Test
+    void aReplayOfRealTradesIsDroppedAsDuplicates() {
+        List<Trade> trades = BitstampSample.load().trades();
+        List<Bar> bars = new ArrayList<>();
+        BarBuilder builder = new BarBuilder(BitstampSample.SYMBOL, FeatureSpec.defaults().interval(), LATENESS, bars::add);
+        // After a reconnect the source resends the last trades: here the last 10,000, twice.
+        List<Trade> replay = trades.subList(trades.size() - 10_000, trades.size());
+        trades.forEach(builder::onTrade);
+        replay.forEach(builder::onTrade);
+        replay.forEach(builder::onTrade);
+        builder.flush();
+        assertEquals(2L * replay.size(), builder.duplicateCount());
+        assertEquals(0, builder.lateCount());
+        assertEquals(batchBars(), bars);
     }
 
     /** Each trade arrives after a random delay below the lateness bound: never late. */

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarInterval;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 class FeatureEngineTest {
@@ -23,7 +25,7 @@ class FeatureEngineTest {
         double[] c = new double[n];
         c[0] = 30_000;
         for (int i = 1; i < n; i++) {
-            boolean flat = (i / 500) % 7 == 3; // every 3,500 bars a 500-bar flat stretch
+            boolean flat = (i / 300) % 7 == 3; // every 2,100 bars a 300-bar flat stretch
             gaps[i] = !flat && rnd.nextInt(20) == 0;
             double step = rnd.nextInt(200) == 0 ? 0.05 * (rnd.nextDouble() - 0.5) : 0.002 * rnd.nextGaussian();
             c[i] = flat || gaps[i] ? c[i - 1] : c[i - 1] * Math.exp(step);
@@ -31,9 +33,10 @@ class FeatureEngineTest {
         return c;
     }
 
-    static void assertClose(double expected, double actual, double scale, String what) {
+    /** Relative 1e-12 of max(|expected|, |actual|, scale); the message is built only on failure. */
+    static void assertClose(double expected, double actual, double scale, Supplier<String> what) {
         double tol = 1e-12 * Math.max(scale, Math.max(Math.abs(expected), Math.abs(actual)));
-        assertTrue(Math.abs(expected - actual) <= tol, what + ": expected " + expected + " got " + actual);
+        if (!(Math.abs(expected - actual) <= tol)) fail(what.get() + ": expected " + expected + " got " + actual);
     }
 
     @Test
@@ -67,7 +70,7 @@ class FeatureEngineTest {
     void matchesTheTwoPassReference() {
         SplittableRandom rnd = new SplittableRandom(42);
         for (FeatureSpec s : List.of(FeatureSpec.defaults(), FeatureSpec.of(M1, 5, 12, 3), FeatureSpec.of(M1, 60, 7, 90))) {
-            int n = 20_000;
+            int n = 10_000;
             boolean[] gaps = new boolean[n];
             double[] c = walk(rnd, n, gaps);
             FeatureMatrix m = FeatureEngine.computeAll(s, new long[n], c, gaps);
@@ -76,7 +79,8 @@ class FeatureEngineTest {
                 double[] ref = ReferenceFeatures.at(s, c, gaps, row + s.warmUpBars());
                 for (int f = 0; f < 4; f++) {
                     // z is in units of std: 1e-12 of one std is the meaningful resolution near 0.
-                    assertClose(ref[f], m.get(row, f), f == 2 ? 1.0 : 0.0, s + " row " + row + " feature " + f);
+                    int r = row, k = f;
+                    assertClose(ref[f], m.get(row, f), f == 2 ? 1.0 : 0.0, () -> s + " row " + r + " feature " + k);
                 }
             }
         }
@@ -102,7 +106,10 @@ class FeatureEngineTest {
         // Features depend on a finite history, so the reference over the tail alone is exact.
         for (int t = s.warmUpBars(); t < tail; t++) {
             double[] ref = ReferenceFeatures.at(s, last, null, t);
-            for (int f = 0; f < 4; f++) assertClose(ref[f], out[t * 4 + f], f == 2 ? 1.0 : 0.0, "tail " + t + " f" + f);
+            for (int f = 0; f < 4; f++) {
+                int row = t, k = f;
+                assertClose(ref[f], out[t * 4 + f], f == 2 ? 1.0 : 0.0, () -> "tail " + row + " feature " + k);
+            }
         }
     }
 

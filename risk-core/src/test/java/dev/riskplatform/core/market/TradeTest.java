@@ -45,6 +45,14 @@ class TradeTest {
     }
 
     @Test
+    void rejectsMicrosecondTimestamps() {
+        long micros = 1_735_689_600_000_000L; // 2025-01-01 in microseconds, as in Binance dumps
+        var e = assertThrows(IllegalArgumentException.class, () -> Trade.parse("X", 1, "1", "1", micros, false));
+        assertTrue(e.getMessage().contains("microseconds"), e.getMessage());
+        assertEquals(micros / 1_000, Trade.parse("X", 1, "1", "1", micros / 1_000, false).tradeTime());
+    }
+
+    @Test
     void rejectsOverlongNumbers() {
         String longNumber = "1." + "0".repeat(Trade.MAX_DECIMAL_CHARS);
         var e = assertThrows(IllegalArgumentException.class, () -> Trade.parse("X", 1, longNumber, "1", 0, false));
