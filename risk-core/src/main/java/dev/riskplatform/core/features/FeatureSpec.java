@@ -43,6 +43,16 @@ public record FeatureSpec(int version, BarInterval interval, int volatilityWindo
         return new FeatureSpec(CURRENT_VERSION, interval, volatilityWindow, zScoreWindow, momentumWindow);
     }
 
+    /**
+     * Bars consumed before the first feature vector. With bar index i from 0, r_i needs i >= 1,
+     * volatility needs r_{i-V+1} (i >= V), the z-score needs r_{i-Z} excluding r_i (i >= Z + 1)
+     * and momentum needs close_{i-M} (i >= M): warm-up = max(V, Z + 1, M). The first vector is
+     * therefore produced by bar number warmUpBars() + 1 (31 + 1 = 32 for the defaults).
+     */
+    public int warmUpBars() {
+        return Math.max(Math.max(volatilityWindow, zScoreWindow + 1), momentumWindow);
+    }
+
     public int featureCount() {
         return FEATURE_NAMES.size();
     }

@@ -1,0 +1,140 @@
+package dev.riskplatform.core.market;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Event-time tumbling bars for ONE symbol, aligned to the epoch ({@link BarInterval#openTime}).
+ *
+ * <p><b>Watermark.</b> watermark = max trade time seen - allowedLateness (or {@code now -
+ * allowedLateness} from {@link #advanceTo}, whichever is later). The bar [open, open + I)
+ * closes once watermark >= open + I. A trade whose bar is closed is rejected: never merged.
+ *
+ * <p><b>Duplicates.</b> Memory is bounded: the ids of the bars still open (at most
+ * allowedLateness / I + 2 bars) plus one high-water id over closed bars. A trade for an
+ * open bar whose id is already there is a DUPLICATE. A trade for a closed bar is a DUPLICATE
+ * when its id is at or below the high-water mark (Binance ids grow with trade time, so that is
+ * a replay after a reconnect), otherwise LATE. Both are dropped and counted.
+ *
+ * <p><b>Gaps.</b> Empty intervals between two real bars are emitted as gap bars (see
+ * {@link Bar#gap}) when the later real bar closes, so the bar sequence has no holes and the
+ * output never depends on when an idle timer fired. Idle time after the last bar emits
+ * nothing until the next bar closes: a gap bar carries no information before then.
+ *
+ * <p>Not thread-safe: one builder per symbol stream.
+ */
+public final class BarBuilder {
+
+    public enum Outcome { ACCEPTED, DUPLICATE, LATE }
+
+    public static final long DEFAULT_ALLOWED_LATENESS_MS = 2_000L;
+
+    private final String symbol;
+    private final BarInterval interval;
+    private final long allowedLateness;
+    private final Consumer<Bar> sink;
+    private final TreeMap<Long, OpenBar> open = new TreeMap<>();
+    private long maxTradeTime = Long.MIN_VALUE;
+    private long closedBefore = Long.MIN_VALUE; // every bar opening before this is closed
+    private long closedIdHighWater = -1L;
+    private long lastEmittedOpen = Long.MIN_VALUE;
+    private double lastClose;
+    private long accepted, duplicates, late, bars, gapBars;
+
+    public BarBuilder(String symbol, BarInterval interval, long allowedLatenessMillis, Consumer<Bar> sink) {
+        if (symbol == null || symbol.isBlank()) throw new IllegalArgumentException("symbol is blank");
+        if (allowedLatenessMillis < 0) throw new IllegalArgumentException("allowed lateness must be >= 0 ms");
+        this.symbol = symbol;
+        this.interval = Objects.requireNonNull(interval, "interval");
+        this.allowedLateness = allowedLatenessMillis;
+        this.sink = Objects.requireNonNull(sink, "sink");
+    }
+
+    /** Batch entry: feeds the trades through the same streaming path, then {@link #flush()}. */
+    public static List<Bar> buildAll(String symbol, BarInterval interval, long allowedLatenessMillis,
+                                     Iterable<Trade> trades) {
+        List<Bar> out = new ArrayList<>();
+        BarBuilder builder = new BarBuilder(symbol, interval, allowedLatenessMillis, out::add);
+        for (Trade t : trades) builder.onTrade(t);
+        builder.flush();
+        return out;
+    }
+
+    public Outcome onTrade(Trade t) {
+        if (!symbol.equals(t.symbol())) {
+            throw new IllegalArgumentException("trade for " + t.symbol() + " sent to the " + symbol + " bar builder");
+        }
+        long barOpen = interval.openTime(t.tradeTime());
+        if (barOpen < closedBefore) return reject(t);
+        if (!open.computeIfAbsent(barOpen, OpenBar::new).add(t)) {
+            duplicates++;
+            return Outcome.DUPLICATE;
+        }
+        accepted++;
+        if (t.tradeTime() > maxTradeTime) {
+            maxTradeTime = t.tradeTime();
+            closeUpTo(maxTradeTime - allowedLateness);
+        }
+        return Outcome.ACCEPTED;
+    }
+
+    /** Idle-timer entry: closes bars by wall clock when no trade follows. */
+    public void advanceTo(long nowMillis) {
+        closeUpTo(nowMillis - allowedLateness);
+    }
+
+    /** End of stream: closes every open bar; any later trade is rejected. */
+    public void flush() {
+        closeBefore(Long.MAX_VALUE);
+    }
+
+    private Outcome reject(Trade t) {
+        if (t.tradeId() <= closedIdHighWater) {
+            duplicates++;
+            return Outcome.DUPLICATE;
+        }
+        late++;
+        return Outcome.LATE;
+    }
+
+    private void closeUpTo(long watermark) {
+        // Bars with open + I <= watermark are exactly those opening before openTime(watermark).
+        long boundary = interval.openTime(watermark);
+        if (boundary > closedBefore) closeBefore(boundary);
+    }
+
+    private void closeBefore(long boundary) {
+        closedBefore = boundary;
+        while (!open.isEmpty() && open.firstKey() < boundary) emit(open.pollFirstEntry().getValue());
+    }
+
+    private void emit(OpenBar ob) {
+        if (lastEmittedOpen != Long.MIN_VALUE) {
+            for (long t = lastEmittedOpen + interval.millis(); t < ob.openTime; t += interval.millis()) {
+                sink.accept(Bar.gap(symbol, interval, t, lastClose));
+                gapBars++;
+            }
+        }
+        Bar bar = ob.toBar(symbol, interval);
+        closedIdHighWater = Math.max(closedIdHighWater, ob.maxId());
+        lastEmittedOpen = ob.openTime;
+        lastClose = bar.close();
+        bars++;
+        sink.accept(bar);
+    }
+
+    public String symbol() { return symbol; }
+    public BarInterval interval() { return interval; }
+    public long allowedLatenessMillis() { return allowedLateness; }
+    public long acceptedCount() { return accepted; }
+    public long duplicateCount() { return duplicates; }
+    public long lateCount() { return late; }
+    /** Real (non-gap) bars emitted. */
+    public long barCount() { return bars; }
+    public long gapBarCount() { return gapBars; }
+    /** Bars still open, waiting for the watermark. */
+    public int openBarCount() { return open.size(); }
+}
