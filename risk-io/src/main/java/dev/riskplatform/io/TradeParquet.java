@@ -1,0 +1,41 @@
+package dev.riskplatform.io;
+
+import dev.riskplatform.core.market.Trade;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+
+/** raw/trades/ files: price and quantity as decimal strings, exactly as Binance sent them. */
+public final class TradeParquet extends ParquetCodec<Trade> {
+
+    public static final Schema SCHEMA = SchemaBuilder.record("Trade").namespace("dev.riskplatform.raw").fields()
+            .requiredString("symbol")
+            .requiredLong("tradeId")
+            .requiredString("price")
+            .requiredString("quantity")
+            .requiredLong("tradeTime")
+            .requiredBoolean("buyerIsMaker")
+            .endRecord();
+
+    public TradeParquet() {
+        super(SCHEMA);
+    }
+
+    @Override
+    protected GenericRecord toRecord(Trade t, GenericData.Record r) {
+        r.put("symbol", t.symbol());
+        r.put("tradeId", t.tradeId());
+        r.put("price", t.price().toPlainString());
+        r.put("quantity", t.quantity().toPlainString());
+        r.put("tradeTime", t.tradeTime());
+        r.put("buyerIsMaker", t.buyerIsMaker());
+        return r;
+    }
+
+    @Override
+    protected Trade fromRecord(GenericRecord r) {
+        return Trade.parse(str(r, "symbol"), (Long) r.get("tradeId"), str(r, "price"), str(r, "quantity"),
+                (Long) r.get("tradeTime"), (Boolean) r.get("buyerIsMaker"));
+    }
+}
