@@ -47,7 +47,9 @@ public final class IsolationForest implements Scorer {
         this.maxSamples = maxSamples;
         this.trees = List.copyOf(trees);
         this.stats = stats;
-        this.negInvNorm = -1.0 / (trees.size() * PathLength.average(maxSamples));
+        // ψ = 1 makes c(ψ) = 0: every path is 0 and sklearn defines the score as 1 (2^0).
+        double norm = trees.size() * PathLength.average(maxSamples);
+        this.negInvNorm = norm > 0 ? -1.0 / norm : 0.0;
         this.compiled = CompiledForest.compile(this.trees, featureCount);
     }
 
