@@ -84,7 +84,7 @@ final class ArtifactReader {
         if (!ModelArtifact.MODEL_TYPE.equals(type)) throw new ModelArtifactException("unsupported modelType " + type);
     }
 
-    private static FeatureSpec spec(JsonNode n) throws ModelArtifactException {
+    static FeatureSpec spec(JsonNode n) throws ModelArtifactException {
         String p = ".featureSpec";
         try {
             FeatureSpec spec = new FeatureSpec((int) Json.integer(n, p, "version"),

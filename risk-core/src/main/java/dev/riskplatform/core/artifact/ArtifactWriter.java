@@ -44,7 +44,7 @@ final class ArtifactWriter {
         return JSON.writeValueAsBytes(root);
     }
 
-    private static ObjectNode spec(FeatureSpec s) {
+    static ObjectNode spec(FeatureSpec s) {
         ObjectNode n = JSON.createObjectNode();
         n.put("version", s.version());
         n.put("interval", s.interval().code());

@@ -49,6 +49,14 @@ final class ContentHash {
         }
     }
 
+    /** The stored hash of a document that {@link #verify} accepted (not checked again here). */
+    static String storedHex(byte[] doc) {
+        int end = doc.length;
+        if (doc[end - 1] == '\n') end--;
+        int start = end - 2 - HEX_LENGTH;
+        return new String(doc, start, HEX_LENGTH, StandardCharsets.US_ASCII);
+    }
+
     static String sha256Hex(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

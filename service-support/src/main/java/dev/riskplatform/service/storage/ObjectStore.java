@@ -46,6 +46,19 @@ public class ObjectStore {
         }
     }
 
+    /** The object with the ETag it had when read, for a later {@link #putIfMatch}. */
+    public Optional<Versioned> getVersioned(String key) {
+        try {
+            ResponseBytes<GetObjectResponse> r = s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key));
+            return Optional.of(new Versioned(r.asByteArray(), r.response().eTag()));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    public record Versioned(byte[] bytes, String etag) {
+    }
+
     /** Every object under the prefix, all pages, in key order. */
     public List<S3Object> list(String prefix) {
         List<S3Object> all = new ArrayList<>();

@@ -1,0 +1,29 @@
+package dev.riskplatform.core.artifact;
+
+/**
+ * An artifact that was checked against its registry entry: its own content hash verifies, it is
+ * the very artifact the registry named (same SHA-256) and it was trained on the entry's spec.
+ */
+public record RegisteredModel(String model, RegistryEntry entry, ModelArtifact artifact) {
+
+    public static RegisteredModel verify(String model, RegistryEntry entry, byte[] artifactBytes) throws ModelArtifactException {
+        ModelArtifact artifact = ArtifactReader.parse(artifactBytes);
+        String stored = ContentHash.storedHex(artifactBytes);
+        if (!stored.equals(entry.sha256())) {
+            throw new ModelArtifactException("artifact " + entry.artifactKey() + " has content hash " + stored
+                    + " but the registry lists " + entry.sha256() + " for " + model + " v" + entry.version());
+        }
+        artifact.requireSpec(entry.featureSpec());
+        return new RegisteredModel(model, entry, artifact);
+    }
+
+    /** The content hash of a sealed artifact document (as listed in a registry entry). */
+    public static String contentHash(byte[] artifactBytes) throws ModelArtifactException {
+        ContentHash.verify(artifactBytes);
+        return ContentHash.storedHex(artifactBytes);
+    }
+
+    public int version() {
+        return entry.version();
+    }
+}

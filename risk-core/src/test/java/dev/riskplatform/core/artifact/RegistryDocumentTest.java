@@ -1,0 +1,91 @@
+package dev.riskplatform.core.artifact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.market.BarInterval;
+import dev.riskplatform.core.model.IsolationForest;
+import dev.riskplatform.core.model.ScoreSummary;
+import dev.riskplatform.core.model.Threshold;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class RegistryDocumentTest {
+
+    private static final FeatureSpec SPEC = FeatureSpec.defaults();
+
+    private static byte[] artifactBytes(long seed) throws IOException {
+        Random r = new Random(seed);
+        double[] rows = new double[800 * 4];
+        for (int i = 0; i < rows.length; i++) rows[i] = r.nextGaussian();
+        IsolationForest model = IsolationForest.fit(rows, 4, new IsolationForest.Params(10, 128, seed));
+        double[] scores = new double[800];
+        model.score(rows, 800, scores);
+        ModelArtifact a = new ModelArtifact(SPEC, new TrainingInfo(0L, 60_000L, 800, seed, Instant.EPOCH, "test"),
+                Threshold.fromContamination(scores, 0.02), ScoreSummary.of(scores), model);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        a.write(out);
+        return out.toByteArray();
+    }
+
+    private static RegistryEntry entry(int version, byte[] artifact, boolean promoted) throws IOException {
+        return new RegistryEntry(version, "models/m/v" + version + "/model.json", RegisteredModel.contentHash(artifact),
+                ModelArtifact.MODEL_TYPE, SPEC, promoted, promoted ? null : "holdout scores not sane", 1_000L * version);
+    }
+
+    @Test
+    void roundTripsAndTracksThePromotedVersion() throws IOException {
+        byte[] a1 = artifactBytes(1);
+        byte[] a2 = artifactBytes(2);
+        RegistryDocument doc = RegistryDocument.empty("m").with(entry(1, a1, true)).with(entry(2, a2, false));
+
+        RegistryDocument back = RegistryDocument.parse(doc.toJson());
+
+        assertEquals(doc, back);
+        assertEquals(1, back.promoted().orElseThrow().version(), "an unpromoted version does not replace the promoted one");
+        assertEquals(3, back.nextVersion());
+        assertEquals("holdout scores not sane", back.version(2).orElseThrow().reason());
+    }
+
+    @Test
+    void verifiesAnArtifactAgainstItsEntry() throws IOException {
+        byte[] a1 = artifactBytes(1);
+        RegisteredModel loaded = RegisteredModel.verify("m", entry(1, a1, true), a1);
+        assertEquals(SPEC, loaded.artifact().featureSpec());
+    }
+
+    @Test
+    void refusesAnArtifactTheRegistryDidNotName() throws IOException {
+        byte[] a1 = artifactBytes(1);
+        byte[] other = artifactBytes(2);
+        var e = assertThrows(ModelArtifactException.class, () -> RegisteredModel.verify("m", entry(1, a1, true), other));
+        assertTrue(e.getMessage().contains("but the registry lists"), e.getMessage());
+    }
+
+    @Test
+    void refusesAnEntryWhoseSpecDiffersFromTheArtifact() throws IOException {
+        byte[] a1 = artifactBytes(1);
+        RegistryEntry e1 = entry(1, a1, true);
+        FeatureSpec fiveMinutes = FeatureSpec.of(BarInterval.parse("5m"), 30, 30, 10);
+        RegistryEntry lying = new RegistryEntry(1, e1.artifactKey(), e1.sha256(), e1.modelType(), fiveMinutes, true, null, 0L);
+        var e = assertThrows(ModelArtifactException.class, () -> RegisteredModel.verify("m", lying, a1));
+        assertTrue(e.getMessage().contains("feature spec mismatch"), e.getMessage());
+    }
+
+    @Test
+    void refusesCorruptRegistries() {
+        var e = assertThrows(ModelArtifactException.class,
+                () -> RegistryDocument.parse("{\"model\":\"m\",\"versions\":[{\"version\":1}]}".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("missing member"), e.getMessage());
+        assertThrows(ModelArtifactException.class, () -> RegistryDocument.parse("{not json".getBytes(StandardCharsets.UTF_8)));
+        assertThrows(IllegalArgumentException.class, () -> RegistryDocument.empty("m").with(new RegistryEntry(1, "k",
+                "0".repeat(64), "isolation-forest", SPEC, false, "x", 0L)).with(new RegistryEntry(1, "k", "0".repeat(64),
+                "isolation-forest", SPEC, false, "x", 0L)));
+    }
+}
