@@ -1,0 +1,130 @@
+// Live risk dashboard. Data: the detector's /live WebSocket (risk events and alerts, with recent
+// history on connect), its /model endpoint, each service's /q/health/ready, and the batch job's
+// daily metrics. Everything is served locally: no CDN, no request leaves the platform.
+'use strict';
+
+const LC = window.LightweightCharts;
+const params = new URLSearchParams(location.search);
+const host = location.hostname || '127.0.0.1';
+const SERVICES = JSON.parse(params.get('services') || 'null') || {
+  ingestor: `http://${host}:8081`, detector: location.origin, 'batch-analytics': `http://${host}:8083`, 'model-trainer': `http://${host}:8084`,
+};
+const SYMBOL = params.get('symbol') || 'BTCUSDT';
+const state = { events: 0, alerts: [], markers: [], lastBarTime: 0 };
+const $ = (id) => document.getElementById(id);
+
+function chart(el, height) {
+  return LC.createChart(el, {
+    height, layout: { background: { color: '#0f1419' }, textColor: '#d6dde6' },
+    grid: { vertLines: { color: '#1c232c' }, horzLines: { color: '#1c232c' } },
+    timeScale: { timeVisible: true, secondsVisible: false }, rightPriceScale: { borderColor: '#222b35' },
+  });
+}
+const priceChart = chart($('price-chart'), 360);
+const candles = priceChart.addSeries(LC.CandlestickSeries, { upColor: '#26a69a', downColor: '#ef5350', wickUpColor: '#26a69a', wickDownColor: '#ef5350', borderVisible: false });
+const markers = LC.createSeriesMarkers(candles, []);
+const scoreChart = chart($('score-chart'), 140);
+const scores = scoreChart.addSeries(LC.LineSeries, { color: '#f0b429', lineWidth: 1 });
+const thresholdLine = scoreChart.addSeries(LC.LineSeries, { color: '#ef5350', lineWidth: 1, lineStyle: 2 });
+priceChart.timeScale().subscribeVisibleLogicalRangeChange((r) => r && scoreChart.timeScale().setVisibleLogicalRange(r));
+
+const sec = (ms) => Math.floor(ms / 1000);
+const pct = (x, digits = 2) => (x == null || Number.isNaN(x) ? '–' : `${(x * 100).toFixed(digits)}%`);
+
+function onRiskEvent(e) {
+  if (e.symbol && e.symbol !== SYMBOL) return;
+  const t = sec(e.openTime);
+  if (t < state.lastBarTime) return; // history and live overlap on reconnect: the chart only moves forward
+  state.lastBarTime = t;
+  candles.update({ time: t, open: e.open, high: e.high, low: e.low, close: e.close });
+  if (e.score != null) {
+    scores.update({ time: t, value: e.score });
+    if (e.threshold != null) { thresholdLine.update({ time: t, value: e.threshold }); $('threshold').textContent = `threshold ${e.threshold.toFixed(3)}`; }
+  }
+  $('interval').textContent = e.interval || '1m';
+  $('last-price').textContent = e.close.toFixed(2);
+  $('event-count').textContent = String(++state.events);
+}
+
+function explanation(a) {
+  return (a.explanation || []).slice(0, 3).map((f) =>
+    `${f.feature} ${Number(f.value).toPrecision(3)} (typical ${Number(f.typicalLow).toPrecision(2)}…${Number(f.typicalHigh).toPrecision(2)})`).join('; ');
+}
+
+function onAlert(a) {
+  if (a.symbol && a.symbol !== SYMBOL) return;
+  if (state.alerts.some((x) => x.alertId === a.alertId)) return; // ids are deterministic: dedupe
+  state.alerts.unshift(a);
+  const li = document.createElement('li');
+  li.className = a.severity;
+  li.dataset.alertId = a.alertId;
+  li.innerHTML = `<b>${a.severity}</b> ${new Date(a.openTime).toISOString().replace('T', ' ').slice(0, 16)} UTC · score ${a.score.toFixed(3)}<div class="why"></div>`;
+  li.querySelector('.why').textContent = explanation(a) || 'no explanation';
+  $('alerts').prepend(li);
+  $('alert-count').textContent = String(state.alerts.length);
+  state.markers.push({ time: sec(a.openTime), position: 'aboveBar', color: '#ef5350', shape: 'arrowDown', text: a.severity });
+  state.markers.sort((x, y) => x.time - y.time);
+  markers.setMarkers(state.markers);
+}
+
+function onMessage(raw) {
+  const m = JSON.parse(raw);
+  const items = Array.isArray(m) ? m : [m];
+  for (const item of items) {
+    const body = item.payload || item;
+    const type = item.type || (body.alertId ? 'alert' : 'risk_event');
+    if (type === 'alert') onAlert(body); else if (type === 'risk_event') onRiskEvent(body); else if (type === 'model') showModel(body);
+  }
+}
+
+function connect() {
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`);
+  ws.onopen = () => { $('connection').textContent = 'live'; };
+  ws.onmessage = (ev) => onMessage(ev.data);
+  ws.onclose = () => { $('connection').textContent = 'reconnecting…'; setTimeout(connect, 1000 + Math.random() * 1000); };
+}
+
+function showModel(m) {
+  if (!m || !m.version) return;
+  const s = m.featureSpec || {};
+  $('model-card').textContent = [
+    `${m.model} v${m.version}  (${(m.sha256 || '').slice(0, 12)})`,
+    `bars ${s.interval}, windows vol ${s.volatilityWindow} / z ${s.zScoreWindow} / momentum ${s.momentumWindow}`,
+    m.training ? `trained on ${m.training.rowCount} bars, ${new Date(m.training.fromEpochMillis).toISOString().slice(0, 10)} → ${new Date(m.training.toEpochMillis).toISOString().slice(0, 10)}` : '',
+    m.threshold != null ? `alert threshold ${Number(m.threshold).toFixed(3)}` : '',
+  ].filter(Boolean).join('\n');
+}
+
+async function refreshHealth() {
+  const el = $('health');
+  for (const [name, base] of Object.entries(SERVICES)) {
+    let status = 'DOWN';
+    try {
+      const r = await fetch(`${base}/q/health/ready`, { cache: 'no-store' });
+      status = (await r.json()).status || 'DOWN';
+    } catch (e) { status = 'DOWN'; }
+    let badge = el.querySelector(`[data-service="${name}"]`);
+    if (!badge) { badge = document.createElement('span'); badge.dataset.service = name; el.append(badge); }
+    badge.className = status;
+    badge.textContent = `${name} ${status}`;
+  }
+}
+
+async function refreshModel() {
+  try { const r = await fetch('/model'); if (r.ok) showModel(await r.json()); } catch (e) { /* detector not ready yet */ }
+}
+
+async function refreshDaily() {
+  try {
+    const r = await fetch(`${SERVICES['batch-analytics']}/metrics/daily?symbol=${SYMBOL}`);
+    if (!r.ok) return;
+    const rows = await r.json();
+    $('daily-table').querySelector('tbody').innerHTML = rows.map((d) => `<tr><td>${d.date}</td><td>${Number(d.close).toFixed(2)}</td>
+      <td>${pct(d.logReturn)}</td><td>${pct(d.realizedVolatility, 1)}</td><td>${pct(d.var99)}</td><td>${pct(d.es99)}</td>
+      <td>${pct(d.maxDrawdown)}</td><td>${d.anomalyCount}</td><td>${pct(d.completeness, 1)}</td></tr>`).join('');
+  } catch (e) { /* batch not reachable: the table stays as it was */ }
+}
+
+connect();
+refreshHealth(); refreshModel(); refreshDaily();
+setInterval(refreshHealth, 5000); setInterval(refreshModel, 15000); setInterval(refreshDaily, 30000);
