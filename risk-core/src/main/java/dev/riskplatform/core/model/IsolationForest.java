@@ -108,9 +108,10 @@ public final class IsolationForest implements Scorer {
         if (row.length != featureCount) {
             throw new IllegalArgumentException("row has " + row.length + " features, model expects " + featureCount);
         }
+        if (compiled != null) return toScore(compiled.pathSum(row));
         float[] x = new float[featureCount];
         for (int f = 0; f < featureCount; f++) x[f] = (float) row[f];
-        return toScore(compiled != null ? compiled.pathSum(x) : explicitPathSum(x));
+        return toScore(explicitPathSum(x));
     }
 
     @Override
@@ -122,7 +123,7 @@ public final class IsolationForest implements Scorer {
             scoreExplicit(rows, rowCount, out);
             return;
         }
-        compiled.pathSums(rows, 0, rowCount, out);
+        compiled.pathSums(rows, rowCount, out);
         for (int r = 0; r < rowCount; r++) out[r] = toScore(out[r]);
     }
 
