@@ -84,18 +84,50 @@ final class CompiledForest {
 
     /**
      * Sum over trees of the path lengths of one row. One row cannot keep the forest in L1, so each
-     * step waits on an L2 load: walking all trees a level at a time gives the CPU as many
-     * independent loads as there are trees to overlap, instead of one dependent chain per tree.
+     * step waits on an L2 load: 8 trees descend together in registers so that 8 independent loads
+     * overlap, instead of one dependent chain per tree (and nothing is allocated per tree).
      */
     double pathSum(double[] row) {
         int[] xk = new int[d];
         for (int f = 0; f < d; f++) xk[f] = key((float) row[f]);
-        int[] pos = new int[trees];
-        for (int level = 0; level < depth; level++) {
-            for (int t = 0, base = 0; t < trees; t++, base += inner) pos[t] = step(base, pos[t], xk, 0);
-        }
         double acc = 0;
-        for (int t = 0, lb = -inner; t < trees; t++, lb += inner + 1) acc += leaf[lb + pos[t]];
+        int t = 0;
+        for (; t + 8 <= trees; t += 8) {
+            int b = t * inner;
+            int p0 = 0;
+            int p1 = 0;
+            int p2 = 0;
+            int p3 = 0;
+            int p4 = 0;
+            int p5 = 0;
+            int p6 = 0;
+            int p7 = 0;
+            for (int level = 0; level < depth; level++) {
+                p0 = step(b, p0, xk, 0);
+                p1 = step(b + inner, p1, xk, 0);
+                p2 = step(b + 2 * inner, p2, xk, 0);
+                p3 = step(b + 3 * inner, p3, xk, 0);
+                p4 = step(b + 4 * inner, p4, xk, 0);
+                p5 = step(b + 5 * inner, p5, xk, 0);
+                p6 = step(b + 6 * inner, p6, xk, 0);
+                p7 = step(b + 7 * inner, p7, xk, 0);
+            }
+            int l = t * (inner + 1) - inner;
+            int w = inner + 1;
+            acc += leaf[l + p0];
+            acc += leaf[l + w + p1];
+            acc += leaf[l + 2 * w + p2];
+            acc += leaf[l + 3 * w + p3];
+            acc += leaf[l + 4 * w + p4];
+            acc += leaf[l + 5 * w + p5];
+            acc += leaf[l + 6 * w + p6];
+            acc += leaf[l + 7 * w + p7];
+        }
+        for (; t < trees; t++) {
+            int p = 0;
+            for (int level = 0; level < depth; level++) p = step(t * inner, p, xk, 0);
+            acc += leaf[t * (inner + 1) - inner + p];
+        }
         return acc;
     }
 
