@@ -116,7 +116,7 @@ public final class IsolationForest implements Scorer {
 
     @Override
     public void score(double[] rows, int rowCount, double[] out) {
-        if ((long) rowCount * featureCount > rows.length || out.length < rowCount) {
+        if (rowCount < 0 || (long) rowCount * featureCount > rows.length || out.length < rowCount) {
             throw new IllegalArgumentException(rowCount + " rows do not fit the input or output array");
         }
         if (compiled == null) {
