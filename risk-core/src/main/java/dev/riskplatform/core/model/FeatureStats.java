@@ -36,18 +36,16 @@ public final class FeatureStats {
     /** Computes the stats of a row-major matrix; rows must already be checked finite. */
     static FeatureStats of(double[] rows, int d, int n, SplitMix64 rng) {
         double[] mean = new double[d];
-        double[] m2 = new double[d];
-        // Welford's update: stable where a naive sum of squares cancels for large offsets.
-        for (int r = 0; r < n; r++) {
-            for (int f = 0; f < d; f++) {
-                double x = rows[r * d + f];
-                double delta = x - mean[f];
-                mean[f] += delta / (r + 1);
-                m2[f] += delta * (x - mean[f]);
-            }
+        for (int i = 0; i < n * d; i++) mean[i % d] += rows[i];
+        for (int f = 0; f < d; f++) mean[f] /= n;
+        // Two passes, sum of squared deviations from the mean: no cancellation for large offsets.
+        double[] ss = new double[d];
+        for (int i = 0; i < n * d; i++) {
+            double dev = rows[i] - mean[i % d];
+            ss[i % d] += dev * dev;
         }
         double[] std = new double[d];
-        for (int f = 0; f < d; f++) std[f] = Math.sqrt(m2[f] / n);
+        for (int f = 0; f < d; f++) std[f] = Math.sqrt(ss[f] / n);
         int[] sample = Sampler.withoutReplacement(n, Math.min(n, QUANTILE_SAMPLE), rng);
         double[] p01 = new double[d];
         double[] p99 = new double[d];

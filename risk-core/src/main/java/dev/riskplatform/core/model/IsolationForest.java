@@ -108,21 +108,22 @@ public final class IsolationForest implements Scorer {
         if (row.length != featureCount) {
             throw new IllegalArgumentException("row has " + row.length + " features, model expects " + featureCount);
         }
+        if (compiled != null) return toScore(compiled.pathSum(row));
         float[] x = new float[featureCount];
         for (int f = 0; f < featureCount; f++) x[f] = (float) row[f];
-        return toScore(compiled != null ? compiled.pathSum(x) : explicitPathSum(x));
+        return toScore(explicitPathSum(x));
     }
 
     @Override
     public void score(double[] rows, int rowCount, double[] out) {
-        if ((long) rowCount * featureCount > rows.length || out.length < rowCount) {
+        if (rowCount < 0 || (long) rowCount * featureCount > rows.length || out.length < rowCount) {
             throw new IllegalArgumentException(rowCount + " rows do not fit the input or output array");
         }
         if (compiled == null) {
             scoreExplicit(rows, rowCount, out);
             return;
         }
-        compiled.pathSums(rows, 0, rowCount, out);
+        compiled.pathSums(rows, rowCount, out);
         for (int r = 0; r < rowCount; r++) out[r] = toScore(out[r]);
     }
 
