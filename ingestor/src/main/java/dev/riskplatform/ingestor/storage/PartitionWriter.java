@@ -53,6 +53,23 @@ public class PartitionWriter {
         return write(prefix, trades.write(new ArrayList<>(merged.values())));
     }
 
+    /**
+     * Adds one more trades file to the partition (the live archive flushes every minute; rewriting
+     * the whole day each time would grow quadratically). Redelivered batches give the same
+     * content-named file; readers deduplicate by trade id across files.
+     */
+    public String appendTrades(String symbol, LocalDate date, List<Trade> add) {
+        String prefix = PartitionKeys.tradesPrefix(symbol, date);
+        byte[] parquet = trades.write(add);
+        String key = PartitionKeys.part(prefix, Sha256.hex(parquet).substring(0, 32));
+        store.put(key, parquet, PARQUET);
+        Manifest.Entry entry = Manifest.Entry.of(key, parquet);
+        long now = System.currentTimeMillis();
+        Manifest next = manifest(prefix).map(m -> m.with(entry, now)).orElse(Manifest.of(List.of(entry), now));
+        store.put(PartitionKeys.manifest(prefix), next.toJson(), "application/json");
+        return key;
+    }
+
     /** Everything the partition's manifest names, each file verified against it. */
     public <T> List<T> readAll(String prefix, Function<byte[], List<T>> codec) {
         List<T> out = new ArrayList<>();
