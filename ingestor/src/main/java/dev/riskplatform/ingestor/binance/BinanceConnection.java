@@ -53,9 +53,9 @@ public final class BinanceConnection {
         return c != null && c.isOpen();
     }
 
-    /** serverShutdown or the 24 h limit: drop this connection and open a new one now. */
-    public void reconnectNow(String cause) {
-        LOG.infof("reconnecting %s now: %s", uri, cause);
+    /** serverShutdown or the 24 h limit: drop this connection and open a new one now; {@code cause} is a metric tag. */
+    public void reconnectNow(String cause, String detail) {
+        LOG.infof("reconnecting %s now: %s", uri, detail);
         onReconnect.accept(cause);
         WebSocketClientConnection old = current;
         current = null;
@@ -109,7 +109,7 @@ public final class BinanceConnection {
         if (ageTimer >= 0) vertx.cancelTimer(ageTimer);
         // Binance closes a connection after 24 h: leave earlier, on our own terms.
         ageTimer = vertx.setTimer(policy.maxAge().toMillis(), t -> {
-            if (current == c) reconnectNow("max connection age " + policy.maxAge());
+            if (current == c) reconnectNow("max-age", "max connection age " + policy.maxAge() + " reached");
         });
     }
 

@@ -91,7 +91,7 @@ public class LiveIngestor {
         if (event instanceof TradeEvent t) {
             sequencers.get(t.trade().symbol()).onLive(t.trade(), raw);
         } else if (event instanceof ServerShutdown) {
-            conn.reconnectNow("serverShutdown");
+            conn.reconnectNow("server-shutdown", "serverShutdown event");
         } else if (event instanceof Rejected r) {
             deadLetter(r.kind(), r.reason(), r.symbol(), raw);
         } // Control answers carry no data.

@@ -20,7 +20,8 @@ public class KlineBackfill {
 
     private static final Logger LOG = Logger.getLogger(KlineBackfill.class);
 
-    public record Result(int bars, List<String> files) {}
+    /** {@code missingBars}: intervals inside the range that Binance has no kline for (maintenance, holes). */
+    public record Result(int bars, List<String> files, long missingBars) {}
 
     private final PartitionWriter writer;
     private final URI restUrl;
@@ -51,7 +52,9 @@ public class KlineBackfill {
         }
         List<String> files = new ArrayList<>();
         byDay.forEach((day, bars) -> files.add(writer.writeBars(symbol, interval, day, bars)));
+        long missing = (to - interval.openTime(from) + interval.millis() - 1) / interval.millis() - count;
+        if (missing > 0) LOG.warnf("klines %s %s: %d intervals in the range have no kline (exchange holes): not filled", symbol, interval, missing);
         LOG.infof("klines %s %s: %d bars in %d daily partitions", symbol, interval, count, files.size());
-        return new Result(count, files);
+        return new Result(count, files, missing);
     }
 }

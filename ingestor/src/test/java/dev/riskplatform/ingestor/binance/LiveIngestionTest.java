@@ -1,5 +1,7 @@
 package dev.riskplatform.ingestor.binance;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +117,26 @@ class LiveIngestionTest {
         assertTrue(got.stream().anyMatch(r -> "binance-backfill".equals(r.source())), "the gap came from REST");
         assertEquals(backfilledBefore + 1, metrics.count("ingestor.gaps", "symbol", symbol, "outcome", "backfilled"));
         assertTrue(server.restCalls() >= 1);
+    }
+
+    @Test
+    void maxConnectionAgeReconnectsProactivelyWithoutLoss() {
+        List<Trade> tape = trades(newSymbol(), 60, 1);
+        String symbol = tape.get(0).symbol();
+        server = new ReplayServer(vertx);
+        int port = server.start(0);
+        server.load(symbol, tape);
+        // A 2 s "24 h limit": the client must leave on its own before the server would drop it.
+        session = ingestor.open(URI.create("ws://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + port),
+                List.of(symbol), Duration.ofSeconds(2), LiveIngestor.Sources.BINANCE);
+        Await.until("connected", WAIT, () -> server.openClients() == 1);
+        server.emit(symbol, 30);
+        Await.until("a proactive reconnect", WAIT, () -> server.connectionCount() >= 2 && server.openClients() == 1);
+        server.emit(symbol, 30);
+        assertEquals(range(1, 60), ids(published(symbol, 60)));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("ingestor_reconnects_total{cause=\"max-age\""))
+                .body(containsString("ingestor_trades_published_total{source=\"binance\",symbol=\"" + symbol + "\""));
     }
 
     @Test

@@ -47,6 +47,7 @@ class HistoryTest {
             KlinesClient client = new KlinesClient(server.uri(), 3000);
             KlineBackfill.Result first = backfill.run(client, "KLNUSDT", M1, from, to);
             assertEquals(2_500, first.bars());
+            assertEquals(0, first.missingBars());
             assertEquals(1 + 3, server.requests.get(), "one 429 honoured with Retry-After, then three pages of ≤ 1000");
             assertEquals(1_440, bars("KLNUSDT", LocalDate.of(2024, 3, 1)).size());
             List<Bar> day2 = bars("KLNUSDT", LocalDate.of(2024, 3, 2));
