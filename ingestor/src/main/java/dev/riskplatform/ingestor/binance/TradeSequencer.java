@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One symbol's trades in trade-id order, each once. Binance trade ids are consecutive per
@@ -116,7 +117,8 @@ public final class TradeSequencer {
 
     private void retryOrGiveUp(long gapFrom, long toId, long fromId, int attempt, Throwable error) {
         if (attempt < FETCH_ATTEMPTS) {
-            fetchPage(gapFrom, toId, fromId, attempt + 1);
+            // Wait 1 s, 2 s…: hammering a REST endpoint that answered 429 is how an IP gets a 418 ban.
+            CompletableFuture.delayedExecutor(attempt, TimeUnit.SECONDS).execute(() -> fetchPage(gapFrom, toId, fromId, attempt + 1));
         } else {
             unfillable(toId, "REST failed " + attempt + " times: " + error);
         }
