@@ -47,8 +47,14 @@ public class ReplayMode {
         URI base = URI.create("http://127.0.0.1:" + bound);
         session = ingestor.open(URI.create("ws://127.0.0.1:" + bound), base, List.of(symbol), Duration.ofHours(23),
                 LiveIngestor.Sources.REPLAY);
-        server.play(symbol, speed).done().thenRun(() -> LOG.infof("replay of %s finished", symbol));
-        LOG.infof("replaying %s at %s× real time through ws://127.0.0.1:%d", symbol, speed, bound);
+        // Play only once the client listens: a fresh client has no last id, so trades sent before
+        // it connected would be skipped, not backfilled.
+        vertx.setPeriodic(50, timer -> {
+            if (server.openClients() == 0) return;
+            vertx.cancelTimer(timer);
+            server.play(symbol, speed).done().thenRun(() -> LOG.infof("replay of %s finished", symbol));
+            LOG.infof("replaying %s at %s× real time through ws://127.0.0.1:%d", symbol, speed, bound);
+        });
     }
 
     public boolean replaying() {
