@@ -1,0 +1,84 @@
+package dev.riskplatform.ingestor.binance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.core.market.Trade;
+import dev.riskplatform.ingestor.binance.BinanceEvent.Control;
+import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
+import dev.riskplatform.ingestor.binance.BinanceEvent.ServerShutdown;
+import dev.riskplatform.ingestor.binance.BinanceEvent.TradeEvent;
+import java.util.Set;
+
+/**
+ * Turns one raw or combined-stream message into a {@link BinanceEvent}. Never throws: anything
+ * that is not a valid trade of a subscribed symbol becomes a {@link Rejected} with its reason.
+ * Prices stay strings until {@link Trade#parse} reads them exactly (Jackson's tree keeps JSON
+ * strings as text, so no float parse touches them).
+ */
+public final class BinanceMessageParser {
+
+    /** Cap before parsing: a hostile multi-megabyte frame is refused without building a tree. */
+    static final int MAX_MESSAGE_CHARS = 64 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Set<String> symbols;
+
+    /** {@code symbols}: upper-case symbols this connection subscribed to. */
+    public BinanceMessageParser(Set<String> symbols) {
+        this.symbols = Set.copyOf(symbols);
+    }
+
+    public BinanceEvent parse(String raw) {
+        if (raw.length() > MAX_MESSAGE_CHARS) return new Rejected("malformed", "message longer than " + MAX_MESSAGE_CHARS + " characters", null);
+        JsonNode root;
+        try {
+            root = JSON.readTree(raw);
+        } catch (JsonProcessingException e) {
+            return new Rejected("malformed", "not JSON: " + e.getOriginalMessage(), null);
+        }
+        if (root == null || !root.isObject()) return new Rejected("malformed", "not a JSON object", null);
+        // Combined streams wrap every event as {"stream":"btcusdt@trade","data":{...}}.
+        JsonNode event = root.has("stream") && root.has("data") ? root.get("data") : root;
+        if (!event.isObject()) return new Rejected("malformed", "\"data\" is not a JSON object", null);
+        return parseEvent(event);
+    }
+
+    private BinanceEvent parseEvent(JsonNode e) {
+        if (!e.has("e") && e.has("id") && e.has("result")) return new Control();
+        String type = e.path("e").asText(null);
+        if (type == null) return new Rejected("missing_field", "event type \"e\" is missing", null);
+        return switch (type) {
+            case "trade" -> trade(e);
+            case "serverShutdown" -> new ServerShutdown(e.path("E").asLong(0));
+            case "aggTrade", "kline" -> new Rejected("unsubscribed_event",
+                    "event type \"" + type + "\" is not subscribed (the ingestor subscribes to <symbol>@trade only)", symbolOf(e));
+            default -> new Rejected("unknown_event", "unknown event type \"" + type + "\"", symbolOf(e));
+        };
+    }
+
+    private BinanceEvent trade(JsonNode e) {
+        String symbol = symbolOf(e);
+        if (symbol == null) return new Rejected("missing_field", "symbol \"s\" is missing", null);
+        if (!symbols.contains(symbol)) return new Rejected("unsubscribed_symbol", "symbol " + symbol + " is not subscribed", symbol);
+        for (String f : new String[] {"t", "T"}) {
+            if (!e.path(f).isIntegralNumber()) return new Rejected("missing_field", "\"" + f + "\" is missing or not an integer", symbol);
+        }
+        for (String f : new String[] {"p", "q"}) {
+            if (!e.path(f).isTextual()) return new Rejected("missing_field", "\"" + f + "\" is missing or not a decimal string", symbol);
+        }
+        if (!e.path("m").isBoolean()) return new Rejected("missing_field", "\"m\" is missing or not a boolean", symbol);
+        try {
+            Trade t = Trade.parse(symbol, e.get("t").longValue(), e.get("p").textValue(), e.get("q").textValue(),
+                    e.get("T").longValue(), e.get("m").booleanValue());
+            return new TradeEvent(t, e.path("E").asLong(0));
+        } catch (IllegalArgumentException ex) {
+            return new Rejected("invalid_field", ex.getMessage(), symbol);
+        }
+    }
+
+    private static String symbolOf(JsonNode e) {
+        JsonNode s = e.get("s");
+        return s != null && s.isTextual() && !s.textValue().isBlank() ? s.textValue() : null;
+    }
+}

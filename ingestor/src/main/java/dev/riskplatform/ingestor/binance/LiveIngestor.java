@@ -1,0 +1,133 @@
+package dev.riskplatform.ingestor.binance;
+
+import dev.riskplatform.core.market.Trade;
+import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
+import dev.riskplatform.ingestor.binance.BinanceEvent.ServerShutdown;
+import dev.riskplatform.ingestor.binance.BinanceEvent.TradeEvent;
+import dev.riskplatform.ingestor.health.IngestorMetrics;
+import dev.riskplatform.ingestor.publish.DeadLetterPublisher;
+import dev.riskplatform.ingestor.publish.MarketPricePublisher;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.logging.Logger;
+
+/**
+ * Binance trades → market_prices. Each message is parsed, refused input goes to the DLQ, and
+ * trades go through their symbol's {@link TradeSequencer} (order, dedup, gap fill) to Kafka.
+ */
+@ApplicationScoped
+public class LiveIngestor {
+
+    private static final Logger LOG = Logger.getLogger(LiveIngestor.class);
+    static final String DLQ_SOURCE = "binance-ws";
+
+    private final Vertx vertx;
+    private final BinanceConfig config;
+    private final MarketPricePublisher prices;
+    private final DeadLetterPublisher deadLetters;
+    private final IngestorMetrics metrics;
+    // Binance counts connection attempts per IP: one limiter for every connection of this process.
+    private final SlidingWindowLimiter connects = new SlidingWindowLimiter(300, Duration.ofMinutes(5));
+    private final List<IngestSession> sessions = new CopyOnWriteArrayList<>();
+
+    public LiveIngestor(Vertx vertx, BinanceConfig config, MarketPricePublisher prices, DeadLetterPublisher deadLetters,
+                        IngestorMetrics metrics) {
+        this.vertx = vertx;
+        this.config = config;
+        this.prices = prices;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+    }
+
+    /** The configured session: symbols from {@code ingestor.binance.symbols}. */
+    public IngestSession openLive() {
+        return open(config.wsUrl(), config.restUrl(), config.symbols(), config.maxConnectionAge(), Sources.BINANCE);
+    }
+
+    /** The docs/topics.md {@code source} values of live and gap-filled trades. */
+    public record Sources(String live, String backfill) {
+        public static final Sources BINANCE = new Sources("binance", "binance-backfill");
+        public static final Sources REPLAY = new Sources("replay", "replay");
+    }
+
+    public IngestSession open(URI wsUrl, URI restUrl, List<String> symbols, Duration maxAge, Sources sources) {
+        HistoricalTradesClient rest = new HistoricalTradesClient(restUrl);
+        Sink sink = new Sink();
+        Map<String, TradeSequencer> sequencers = new LinkedHashMap<>();
+        symbols.forEach(s -> sequencers.put(s, new TradeSequencer(s, sink, rest::fetch, sources.live(), sources.backfill())));
+        var policy = new BinanceConnection.ConnectionPolicy(maxAge, config.backoffInitial(), config.backoffMax(), connects);
+        List<BinanceConnection> connections = new ArrayList<>();
+        for (URI url : StreamNames.combinedUrls(wsUrl, symbols, config.streamsPerConnection())) {
+            BinanceMessageParser parser = new BinanceMessageParser(sequencers.keySet());
+            BinanceConnection[] self = new BinanceConnection[1];
+            self[0] = new BinanceConnection(vertx, url, policy, raw -> onMessage(parser, sequencers, self[0], raw),
+                    metrics::reconnect);
+            connections.add(self[0]);
+        }
+        IngestSession session = new IngestSession(connections, sequencers);
+        sessions.add(session);
+        connections.forEach(BinanceConnection::start);
+        return session;
+    }
+
+    public boolean anyConnected() {
+        return sessions.stream().anyMatch(IngestSession::allConnected);
+    }
+
+    public void close(IngestSession session) {
+        session.stop();
+        sessions.remove(session);
+    }
+
+    private void onMessage(BinanceMessageParser parser, Map<String, TradeSequencer> sequencers, BinanceConnection conn, String raw) {
+        BinanceEvent event = parser.parse(raw);
+        if (event instanceof TradeEvent t) {
+            sequencers.get(t.trade().symbol()).onLive(t.trade(), raw);
+        } else if (event instanceof ServerShutdown) {
+            conn.reconnectNow("server-shutdown", "serverShutdown event");
+        } else if (event instanceof Rejected r) {
+            deadLetter(r.kind(), r.reason(), r.symbol(), raw);
+        } // Control answers carry no data.
+    }
+
+    private void deadLetter(String kind, String reason, String symbol, String raw) {
+        metrics.deadLetter(kind);
+        deadLetters.publish(symbol, reason, raw, DLQ_SOURCE).subscribe().with(v -> { },
+                e -> LOG.errorf("dead letter for %s lost: %s (%s)", symbol, reason, e));
+    }
+
+    /** Kafka side of the sequencers. */
+    private final class Sink implements TradeSequencer.Sink {
+        @Override
+        public void publish(Trade trade, String source) {
+            prices.publish(trade, source).subscribe().with(
+                    v -> metrics.published(trade.symbol(), source, trade.tradeTime()),
+                    e -> LOG.errorf("publish of %s failed: %s", trade, e));
+        }
+
+        @Override
+        public void reject(String kind, String reason, String symbol, String raw) {
+            deadLetter(kind, reason, symbol, raw);
+        }
+
+        @Override
+        public void gap(String symbol, long fromId, long toId, TradeSequencer.GapOutcome outcome, String detail) {
+            metrics.gap(symbol, outcome.name().toLowerCase(), toId - fromId + 1);
+            if (outcome != TradeSequencer.GapOutcome.UNFILLABLE) {
+                LOG.infof("gap in %s trade ids %d..%d: %s", symbol, fromId, toId, outcome);
+                return;
+            }
+            LOG.warnf("gap in %s trade ids %d..%d could not be filled: %s", symbol, fromId, toId, detail);
+            String record = "{\"gap\":{\"symbol\":\"" + symbol + "\",\"fromId\":" + fromId + ",\"toId\":" + toId + "}}";
+            deadLetter("gap_unfillable", "gap: " + symbol + " trade ids " + fromId + ".." + toId
+                    + " could not be backfilled: " + detail, symbol, record);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.riskplatform.ingestor.binance;
+
+import dev.riskplatform.core.market.Trade;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One symbol's trades in trade-id order, each once. Binance trade ids are consecutive per
+ * symbol, so a jump in ids IS a gap, whatever caused it (reconnect, dropped frame): live
+ * trades are then held back while the gap is filled from REST, and published after it, so
+ * consumers see ids in order. A gap REST cannot fill is reported and skipped, never waited on.
+ * Memory is bounded: a window of recent ids (to tell duplicates from out-of-order ids) and a
+ * capped hold-back buffer.
+ */
+public final class TradeSequencer {
+
+    /** Where trades and verdicts go; implemented by the pipeline (Kafka, DLQ, metrics). */
+    public interface Sink {
+        void publish(Trade trade, String source);
+
+        void reject(String kind, String reason, String symbol, String raw);
+
+        void gap(String symbol, long fromId, long toId, GapOutcome outcome, String detail);
+    }
+
+    /** Fetches up to {@code limit} trades from {@code fromId} on. */
+    public interface Fetcher {
+        CompletableFuture<List<Trade>> fetch(String symbol, long fromId, int limit);
+    }
+
+    public enum GapOutcome { FOUND, BACKFILLED, UNFILLABLE }
+
+    static final int RECENT_IDS = 10_000;
+    static final int MAX_HELD = 200_000;
+    static final int FETCH_ATTEMPTS = 3;
+
+    private final String symbol;
+    private final Sink sink;
+    private final Fetcher fetcher;
+    private final String liveSource;
+    private final String backfillSource;
+    private final Map<Long, Boolean> recent = new LinkedHashMap<>(RECENT_IDS * 2) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > RECENT_IDS;
+        }
+    };
+    private final TreeMap<Long, Trade> held = new TreeMap<>();
+    private long lastId = -1;
+    private boolean filling;
+
+    /** Sources are the docs/topics.md {@code source} values, e.g. binance / binance-backfill. */
+    public TradeSequencer(String symbol, Sink sink, Fetcher fetcher, String liveSource, String backfillSource) {
+        this.symbol = symbol;
+        this.sink = sink;
+        this.fetcher = fetcher;
+        this.liveSource = liveSource;
+        this.backfillSource = backfillSource;
+    }
+
+    public synchronized long lastPublishedId() {
+        return lastId;
+    }
+
+    /** A trade from the live stream; {@code raw} is kept for the dead letter if it is refused. */
+    public synchronized void onLive(Trade t, String raw) {
+        long id = t.tradeId();
+        if (lastId >= 0 && id <= lastId || held.containsKey(id)) {
+            boolean dup = recent.containsKey(id) || held.containsKey(id);
+            sink.reject(dup ? "duplicate" : "out_of_order", "trade id " + id + (dup ? " is a duplicate" : " is older than")
+                    + " (last published id " + lastId + ")", symbol, raw);
+            return;
+        }
+        if (filling) {
+            hold(t);
+        } else if (lastId < 0 || id == lastId + 1) {
+            publish(t, liveSource);
+        } else {
+            hold(t);
+            startFill(id - 1);
+        }
+    }
+
+    private void hold(Trade t) {
+        if (held.size() >= MAX_HELD) {
+            sink.reject("overflow", "gap backfill is too slow: more than " + MAX_HELD + " live trades held back", symbol, t.toString());
+            return;
+        }
+        held.put(t.tradeId(), t);
+    }
+
+    private void publish(Trade t, String source) {
+        sink.publish(t, source);
+        lastId = t.tradeId();
+        recent.put(lastId, Boolean.TRUE);
+    }
+
+    private void startFill(long toId) {
+        filling = true;
+        sink.gap(symbol, lastId + 1, toId, GapOutcome.FOUND, "");
+        fetchPage(lastId + 1, toId, lastId + 1, 1);
+    }
+
+    private void fetchPage(long gapFrom, long toId, long fromId, int attempt) {
+        int limit = (int) Math.min(HistoricalTradesClient.MAX_LIMIT, toId - fromId + 1);
+        fetcher.fetch(symbol, fromId, limit).whenComplete((page, error) -> {
+            synchronized (this) {
+                if (error != null) retryOrGiveUp(gapFrom, toId, fromId, attempt, error);
+                else onPage(gapFrom, toId, page);
+            }
+        });
+    }
+
+    private void retryOrGiveUp(long gapFrom, long toId, long fromId, int attempt, Throwable error) {
+        if (attempt < FETCH_ATTEMPTS) {
+            // Wait 1 s, 2 s…: hammering a REST endpoint that answered 429 is how an IP gets a 418 ban.
+            CompletableFuture.delayedExecutor(attempt, TimeUnit.SECONDS).execute(() -> fetchPage(gapFrom, toId, fromId, attempt + 1));
+        } else {
+            unfillable(toId, "REST failed " + attempt + " times: " + error);
+        }
+    }
+
+    private void onPage(long gapFrom, long toId, List<Trade> page) {
+        long before = lastId;
+        for (Trade t : page) {
+            if (t.tradeId() == lastId + 1 && t.tradeId() <= toId) publish(t, backfillSource);
+        }
+        if (lastId >= toId) {
+            sink.gap(symbol, gapFrom, toId, GapOutcome.BACKFILLED, "");
+            drainHeld();
+        } else if (lastId == before) {
+            // No progress: the exchange has a hole here (or REST lags); asking again would loop.
+            unfillable(toId, page.isEmpty() ? "REST has no trades from id " + (lastId + 1)
+                    : "REST skips from id " + (lastId + 1) + " to " + page.get(0).tradeId());
+        } else {
+            fetchPage(gapFrom, toId, lastId + 1, 1);
+        }
+    }
+
+    private void unfillable(long toId, String detail) {
+        sink.gap(symbol, lastId + 1, toId, GapOutcome.UNFILLABLE, detail);
+        lastId = toId;
+        drainHeld();
+    }
+
+    /** Publishes held trades while they follow on; a further jump starts the next fill. */
+    private void drainHeld() {
+        while (!held.isEmpty()) {
+            Trade next = held.firstEntry().getValue();
+            if (next.tradeId() <= lastId) {
+                held.pollFirstEntry();
+            } else if (next.tradeId() == lastId + 1) {
+                publish(held.pollFirstEntry().getValue(), liveSource);
+            } else {
+                startFill(next.tradeId() - 1);
+                return;
+            }
+        }
+        filling = false;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.riskplatform.ingestor.replay;
+
+import dev.riskplatform.ingestor.binance.IngestSession;
+import dev.riskplatform.ingestor.binance.LiveIngestor;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * {@code ingestor.mode=replay}: the real 2013 Bitstamp trades, as BTCUSDT, through a local
+ * Binance-compatible server and the very same client path as live (parse, sequence, publish).
+ */
+@ApplicationScoped
+public class ReplayMode {
+
+    private static final Logger LOG = Logger.getLogger(ReplayMode.class);
+
+    @ConfigProperty(name = "ingestor.mode", defaultValue = "live") String mode;
+    @ConfigProperty(name = "ingestor.replay.port", defaultValue = "0") int port;
+    @ConfigProperty(name = "ingestor.replay.speed", defaultValue = "60") double speed;
+    @ConfigProperty(name = "ingestor.replay.symbol", defaultValue = "BTCUSDT") String symbol;
+    @ConfigProperty(name = "ingestor.replay.ping-interval", defaultValue = "20s") Duration pingInterval;
+
+    private final Vertx vertx;
+    private final LiveIngestor ingestor;
+    private ReplayServer server;
+    private IngestSession session;
+
+    public ReplayMode(Vertx vertx, LiveIngestor ingestor) {
+        this.vertx = vertx;
+        this.ingestor = ingestor;
+    }
+
+    void start(@Observes StartupEvent e) {
+        if (!"replay".equals(mode)) return;
+        server = new ReplayServer(vertx);
+        int bound = server.start(port);
+        server.load(symbol, ReplaySource.bitstamp(symbol));
+        server.startPinging(pingInterval);
+        URI base = URI.create("http://127.0.0.1:" + bound);
+        session = ingestor.open(URI.create("ws://127.0.0.1:" + bound), base, List.of(symbol), Duration.ofHours(23),
+                LiveIngestor.Sources.REPLAY);
+        // Play only once the client listens: a fresh client has no last id, so trades sent before
+        // it connected would be skipped, not backfilled.
+        vertx.setPeriodic(50, timer -> {
+            if (server.openClients() == 0) return;
+            vertx.cancelTimer(timer);
+            server.play(symbol, speed).done().thenRun(() -> LOG.infof("replay of %s finished", symbol));
+            LOG.infof("replaying %s at %s× real time through ws://127.0.0.1:%d", symbol, speed, bound);
+        });
+    }
+
+    public boolean replaying() {
+        return server != null;
+    }
+
+    void stop(@Observes ShutdownEvent e) {
+        if (session != null) ingestor.close(session);
+        if (server != null) server.close();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.riskplatform.ingestor.replay;
+
+import dev.riskplatform.core.market.Trade;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.ServerWebSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * A local server speaking Binance's market-data protocol: {@code /ws/<stream>} (raw events) and
+ * {@code /stream?streams=a/b} (combined wrapper), pings with a payload, {@code serverShutdown},
+ * forced disconnects, and {@code GET /api/v3/historicalTrades} over the trades replayed so far.
+ * Used by the replay mode and by tests (port 0 = a free port).
+ */
+public final class ReplayServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ReplayServer.class);
+
+    private record Client(ServerWebSocket ws, Set<String> streams, boolean combined) {}
+
+    private final Vertx vertx;
+    private final Map<String, Tape> tapes = new ConcurrentHashMap<>();
+    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final Set<String> pingPayloads = ConcurrentHashMap.newKeySet();
+    private final AtomicLong connections = new AtomicLong(), pings = new AtomicLong(), echoedPongs = new AtomicLong(),
+            otherPongs = new AtomicLong(), restCalls = new AtomicLong();
+    private HttpServer server;
+    private long pingTimer = -1;
+
+    public ReplayServer(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    /** Starts listening on 127.0.0.1; returns the bound port. */
+    public int start(int port) {
+        server = vertx.createHttpServer()
+                .webSocketHandler(this::onWebSocket)
+                .requestHandler(this::onRequest)
+                .listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                .orTimeout(10, TimeUnit.SECONDS).join();
+        return server.actualPort();
+    }
+
+    public int port() {
+        return server.actualPort();
+    }
+
+    public void load(String symbol, List<Trade> trades) {
+        tapes.put(symbol, new Tape(trades));
+    }
+
+    /** Streams the next {@code n} trades of {@code symbol} now; returns how many there were. */
+    public int emit(String symbol, int n) {
+        List<Trade> batch = tapes.get(symbol).advance(n);
+        send(symbol, batch);
+        return batch.size();
+    }
+
+    /** Replays {@code symbol} at {@code speed} × real time (infinite = as fast as possible); see {@link ReplayPlayer}. */
+    public ReplayPlayer play(String symbol, double speed) {
+        return new ReplayPlayer(vertx, tapes.get(symbol), speed, batch -> send(symbol, batch)).start();
+    }
+
+    /** Any text, to every client: the bad-input tests send what Binance never should. */
+    public void broadcastRaw(String text) {
+        clients.forEach(c -> c.ws().writeTextMessage(text));
+    }
+
+    public void sendServerShutdown() {
+        long now = System.currentTimeMillis();
+        clients.forEach(c -> c.ws().writeTextMessage(c.combined()
+                ? BinancePayloads.combined("!serverShutdown", BinancePayloads.serverShutdown(now))
+                : BinancePayloads.serverShutdown(now)));
+    }
+
+    /** Closes every connection now (close frame 1001 "going away"), as Binance does on maintenance. */
+    public void disconnectAll() {
+        clients.forEach(c -> c.ws().close((short) 1001, "forced disconnect"));
+        clients.clear();
+    }
+
+    /** Pings every client every {@code interval} with a unique payload, as Binance does every 20 s. */
+    public void startPinging(Duration interval) {
+        pingTimer = vertx.setPeriodic(interval.toMillis(), t -> clients.forEach(c -> {
+            String payload = "ping-" + pings.incrementAndGet();
+            pingPayloads.add(payload);
+            c.ws().writePing(Buffer.buffer(payload));
+        }));
+    }
+
+    public long connectionCount() { return connections.get(); }
+    public int openClients() { return clients.size(); }
+    public long pingsSent() { return pings.get(); }
+    /** Pongs that echoed a ping's payload exactly. */
+    public long echoedPongs() { return echoedPongs.get(); }
+    /** Pongs with any other payload (unsolicited or wrong echo). */
+    public long otherPongs() { return otherPongs.get(); }
+    public long restCalls() { return restCalls.get(); }
+
+    @Override
+    public void close() {
+        if (pingTimer >= 0) vertx.cancelTimer(pingTimer);
+        if (server != null) server.close().toCompletionStage().toCompletableFuture().orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
+    private void send(String symbol, List<Trade> batch) {
+        String stream = BinancePayloads.tradeStream(symbol);
+        long now = System.currentTimeMillis();
+        for (Client c : clients) {
+            if (!c.streams().contains(stream)) continue;
+            for (Trade t : batch) {
+                String event = BinancePayloads.tradeEvent(t, now);
+                c.ws().writeTextMessage(c.combined() ? BinancePayloads.combined(stream, event) : event);
+            }
+        }
+    }
+
+    private void onWebSocket(ServerWebSocket ws) {
+        // Clients may percent-encode '@' and add a trailing slash; Binance accepts both.
+        String path = URLDecoder.decode(ws.path(), StandardCharsets.UTF_8).replaceAll("/+$", "");
+        String query = ws.query() == null ? "" : URLDecoder.decode(ws.query(), StandardCharsets.UTF_8);
+        Set<String> streams;
+        boolean combined;
+        if (path.startsWith("/ws/")) {
+            streams = Set.of(path.substring(4).split("/"));
+            combined = false;
+        } else if (path.equals("/stream") && query.startsWith("streams=")) {
+            streams = Arrays.stream(query.substring(8).split("/")).collect(Collectors.toSet());
+            combined = true;
+        } else {
+            LOG.warnf("replay server: no stream at %s?%s", ws.path(), ws.query());
+            ws.reject(404);
+            return;
+        }
+        Client client = new Client(ws, streams, combined);
+        ws.pongHandler(b -> (pingPayloads.remove(b.toString()) ? echoedPongs : otherPongs).incrementAndGet());
+        ws.closeHandler(v -> clients.remove(client));
+        clients.add(client);
+        connections.incrementAndGet();
+    }
+
+    private void onRequest(HttpServerRequest req) {
+        if (!req.path().equals("/api/v3/historicalTrades")) {
+            req.response().setStatusCode(404).end("{\"code\":-1,\"msg\":\"not found\"}");
+            return;
+        }
+        restCalls.incrementAndGet();
+        Tape tape = tapes.get(String.valueOf(req.getParam("symbol")));
+        if (tape == null) {
+            req.response().setStatusCode(400).end("{\"code\":-1121,\"msg\":\"Invalid symbol.\"}");
+            return;
+        }
+        int limit = Math.min(1000, Integer.parseInt(req.getParam("limit", "500")));
+        long fromId = Long.parseLong(req.getParam("fromId", "0"));
+        req.response().putHeader("Content-Type", "application/json")
+                .end(BinancePayloads.historicalTrades(tape.history(fromId, limit)));
+    }
+}

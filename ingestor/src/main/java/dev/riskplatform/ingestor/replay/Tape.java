@@ -1,0 +1,53 @@
+package dev.riskplatform.ingestor.replay;
+
+import dev.riskplatform.core.market.Trade;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One symbol's trades and how far the replay got. Trades before the cursor "have happened":
+ * REST serves them even to a client that was disconnected when they were streamed.
+ */
+final class Tape {
+
+    private final List<Trade> trades;
+    private final long[] ids;
+    private int cursor;
+
+    Tape(List<Trade> trades) {
+        this.trades = List.copyOf(trades);
+        this.ids = trades.stream().mapToLong(Trade::tradeId).toArray();
+        for (int i = 1; i < ids.length; i++) {
+            if (ids[i] <= ids[i - 1]) throw new IllegalArgumentException("trade ids must increase: " + ids[i - 1] + ", " + ids[i]);
+        }
+    }
+
+    /** The next {@code n} trades, advancing the cursor. */
+    synchronized List<Trade> advance(int n) {
+        int from = cursor;
+        cursor = Math.min(trades.size(), cursor + n);
+        return trades.subList(from, cursor);
+    }
+
+    /** Trades up to replay time {@code untilTradeTime}, advancing the cursor. */
+    synchronized List<Trade> advanceUntil(long untilTradeTime) {
+        int from = cursor;
+        while (cursor < trades.size() && trades.get(cursor).tradeTime() <= untilTradeTime) cursor++;
+        return trades.subList(from, cursor);
+    }
+
+    synchronized boolean finished() {
+        return cursor >= trades.size();
+    }
+
+    long firstTradeTime() {
+        return trades.isEmpty() ? 0 : trades.get(0).tradeTime();
+    }
+
+    /** historicalTrades semantics: up to {@code limit} happened trades with id >= fromId. */
+    synchronized List<Trade> history(long fromId, int limit) {
+        int i = Arrays.binarySearch(ids, 0, cursor, fromId);
+        int start = i >= 0 ? i : -i - 1;
+        return trades.subList(start, Math.min(cursor, start + limit));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.riskplatform.ingestor.binance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.riskplatform.core.market.Trade;
+import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
+import dev.riskplatform.ingestor.binance.BinanceEvent.TradeEvent;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Binance's exact payloads (shared reference binance.md), raw and in the combined wrapper. */
+class BinanceMessageParserTest {
+
+    private static final String TRADE =
+            "{\"e\":\"trade\",\"E\":1672515782136,\"s\":\"BNBBTC\",\"t\":12345,\"p\":\"0.001\",\"q\":\"100\",\"T\":1672515782136,\"m\":true,\"M\":true}";
+    private final BinanceMessageParser parser = new BinanceMessageParser(Set.of("BNBBTC"));
+
+    @Test
+    void rawTradeIsParsedExactly() {
+        TradeEvent e = assertInstanceOf(TradeEvent.class, parser.parse(TRADE));
+        assertEquals(Trade.parse("BNBBTC", 12345, "0.001", "100", 1672515782136L, true), e.trade());
+        assertEquals("0.001", e.trade().price().toPlainString());
+        assertEquals(1672515782136L, e.eventTime());
+    }
+
+    @Test
+    void combinedWrapperIsUnwrapped() {
+        TradeEvent e = assertInstanceOf(TradeEvent.class, parser.parse("{\"stream\":\"bnbbtc@trade\",\"data\":" + TRADE + "}"));
+        assertEquals(12345, e.trade().tradeId());
+    }
+
+    @Test
+    void decimalsBeyondDoublePrecisionStayExact() {
+        String msg = TRADE.replace("\"0.001\"", "\"0.12345678901234567890\"");
+        TradeEvent e = assertInstanceOf(TradeEvent.class, parser.parse(msg));
+        assertEquals("0.12345678901234567890", e.trade().price().toPlainString());
+    }
+
+    @Test
+    void serverShutdownRawAndCombined() {
+        assertInstanceOf(BinanceEvent.ServerShutdown.class, parser.parse("{\"e\":\"serverShutdown\",\"E\":1}"));
+        assertInstanceOf(BinanceEvent.ServerShutdown.class,
+                parser.parse("{\"stream\":\"!serverShutdown\",\"data\":{\"e\":\"serverShutdown\",\"E\":1}}"));
+    }
+
+    @Test
+    void subscriptionAnswerIsControl() {
+        assertInstanceOf(BinanceEvent.Control.class, parser.parse("{\"result\":null,\"id\":1}"));
+    }
+
+    @Test
+    void aggTradeAndKlineAreRefusedAsNotSubscribed() {
+        String agg = "{\"e\":\"aggTrade\",\"E\":1672515782136,\"s\":\"BNBBTC\",\"a\":12345,\"p\":\"0.001\",\"q\":\"100\",\"f\":100,\"l\":105,\"T\":1672515782136,\"m\":true,\"M\":true}";
+        String kline = "{\"e\":\"kline\",\"E\":1672515782136,\"s\":\"BNBBTC\",\"k\":{\"t\":1672515780000,\"T\":1672515839999,\"s\":\"BNBBTC\",\"i\":\"1m\",\"f\":100,\"L\":200,\"o\":\"0.0010\",\"c\":\"0.0020\",\"h\":\"0.0025\",\"l\":\"0.0015\",\"v\":\"1000\",\"n\":100,\"x\":false,\"q\":\"1.0000\",\"V\":\"500\",\"Q\":\"0.500\",\"B\":\"123456\"}}";
+        for (String msg : new String[] {agg, kline}) {
+            Rejected r = assertInstanceOf(Rejected.class, parser.parse(msg));
+            assertEquals("unsubscribed_event", r.kind());
+            assertEquals("BNBBTC", r.symbol());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not json            | {\"e\":\"trade\",                          | malformed           | not JSON",
+            "array               | [1,2]                                      | malformed           | not a JSON object",
+            "unknown event       | {\"e\":\"depthUpdate\",\"s\":\"BNBBTC\"}     | unknown_event       | unknown event type \"depthUpdate\"",
+            "no event type       | {\"s\":\"BNBBTC\"}                          | missing_field       | event type \"e\" is missing",
+            "no price            | {\"e\":\"trade\",\"s\":\"BNBBTC\",\"t\":1,\"q\":\"1\",\"T\":1,\"m\":true}   | missing_field | \"p\" is missing or not a decimal string",
+            "float price         | {\"e\":\"trade\",\"s\":\"BNBBTC\",\"t\":1,\"p\":0.1,\"q\":\"1\",\"T\":1,\"m\":true} | missing_field | \"p\" is missing or not a decimal string",
+            "negative price      | {\"e\":\"trade\",\"s\":\"BNBBTC\",\"t\":1,\"p\":\"-1\",\"q\":\"1\",\"T\":1,\"m\":true} | invalid_field | price must be > 0, got -1",
+            "zero price          | {\"e\":\"trade\",\"s\":\"BNBBTC\",\"t\":1,\"p\":\"0\",\"q\":\"1\",\"T\":1,\"m\":true} | invalid_field | price must be > 0, got 0",
+            "non-numeric price   | {\"e\":\"trade\",\"s\":\"BNBBTC\",\"t\":1,\"p\":\"abc\",\"q\":\"1\",\"T\":1,\"m\":true} | invalid_field | price is not a decimal number: 'abc'",
+            "NaN price           | {\"e\":\"trade\",\"s\":\"BNBBTC\",\"t\":1,\"p\":\"NaN\",\"q\":\"1\",\"T\":1,\"m\":true} | invalid_field | price is not a decimal number: 'NaN'",
+            "microsecond time    | {\"e\":\"trade\",\"s\":\"BNBBTC\",\"t\":1,\"p\":\"1\",\"q\":\"1\",\"T\":1672515782136000,\"m\":true} | invalid_field | microseconds read as milliseconds",
+            "unsubscribed symbol | {\"e\":\"trade\",\"s\":\"ETHBTC\",\"t\":1,\"p\":\"1\",\"q\":\"1\",\"T\":1,\"m\":true} | unsubscribed_symbol | symbol ETHBTC is not subscribed",
+            "string trade id     | {\"e\":\"trade\",\"s\":\"BNBBTC\",\"t\":\"1\",\"p\":\"1\",\"q\":\"1\",\"T\":1,\"m\":true} | missing_field | \"t\" is missing or not an integer",
+    })
+    void badInputIsRefusedWithItsReason(String name, String raw, String kind, String reasonPart) {
+        Rejected r = assertInstanceOf(Rejected.class, parser.parse(raw));
+        assertEquals(kind, r.kind(), r.reason());
+        org.junit.jupiter.api.Assertions.assertTrue(r.reason().contains(reasonPart), r.reason());
+    }
+}
