@@ -17,9 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Refused records go to detector_dlq with the reason and the raw text, and the stream goes on. */
+@Order(10)
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
 class BadRecordsTest {

@@ -13,8 +13,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+/** Last: it stops and restarts the broker and S3Proxy (see junit-platform.properties). */
+@Order(Integer.MAX_VALUE)
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
 class DetectorInfrastructureTest extends ServiceInfrastructureContract {

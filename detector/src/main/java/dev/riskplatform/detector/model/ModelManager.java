@@ -141,8 +141,9 @@ public class ModelManager {
 
     private void reject(RegistryEntry entry, Exception e) {
         rejected.add(entry.version() + "/" + entry.sha256());
-        rejectedCounter.increment();
+        // The reason first: whoever sees the counter move must find the reason already there.
         lastProblem = "rejected " + entry.model() + " v" + entry.version() + ": " + e.getMessage();
+        rejectedCounter.increment();
         LOG.error(lastProblem + (active.get() != null ? "; still serving v" + active.get().version() : ""));
     }
 

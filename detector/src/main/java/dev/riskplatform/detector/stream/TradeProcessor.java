@@ -46,6 +46,8 @@ public class TradeProcessor {
     private final LiveFeed live;
     private final Map<String, SymbolPipeline> pipelines = new HashMap<>();
     private final Map<String, Long> lastTradeWall = new HashMap<>();
+    private final Map<String, Integer> partitionOf = new HashMap<>();
+    private final Map<String, Long> emittedThrough = new HashMap<>();
 
     public TradeProcessor(ModelManager models, DetectorConfig config, RiskEventPublisher events, AlertPublisher alerts,
                           DeadLetterPublisher deadLetters, StreamMetrics metrics, LiveFeed live) {
@@ -77,7 +79,7 @@ public class TradeProcessor {
             return deadLetter(key, record.getPayload(), e.getMessage());
         }
         try {
-            onTrade(parsed, out);
+            onTrade(parsed, meta.getPartition(), true, out);
         } catch (RuntimeException e) {
             // A bug must not stop the stream; the record is kept, with the reason, for replay.
             LOG.error("processing failed for " + parsed.trade(), e);
@@ -86,11 +88,12 @@ public class TradeProcessor {
         return out.all();
     }
 
-    private synchronized void onTrade(TradeJson.Parsed parsed, Outputs out) {
+    private synchronized void onTrade(TradeJson.Parsed parsed, int partition, boolean live, Outputs out) {
         Trade t = parsed.trade();
         ScoringModel model = models.active().orElseThrow().scoring();
-        metrics.trade();
+        if (live) metrics.trade();
         lastTradeWall.put(t.symbol(), System.currentTimeMillis());
+        partitionOf.put(t.symbol(), partition);
         BarBuilder.Outcome outcome = pipeline(t.symbol(), model).onTrade(t, parsed.publishTime(), model, out);
         if (outcome == BarBuilder.Outcome.LATE) metrics.late();
         if (outcome == BarBuilder.Outcome.DUPLICATE) metrics.duplicate();
@@ -108,9 +111,47 @@ public class TradeProcessor {
         }
     }
 
-    synchronized SymbolPipeline pipeline(String symbol, ScoringModel model) {
-        return pipelines.computeIfAbsent(symbol, s -> new SymbolPipeline(s, model.spec(),
-                config.allowedLateness().toMillis(), config.cooldownBars(), System::currentTimeMillis));
+    private SymbolPipeline pipeline(String symbol, ScoringModel model) {
+        return pipelines.computeIfAbsent(symbol, s -> {
+            SymbolPipeline p = new SymbolPipeline(s, model.spec(), config.allowedLateness().toMillis(),
+                    config.cooldownBars(), System::currentTimeMillis);
+            p.silenceThrough(emittedThrough.getOrDefault(s, Long.MIN_VALUE));
+            return p;
+        });
+    }
+
+    /** Recovery: bars opening at or before these times were emitted before a restart. */
+    synchronized void silence(Map<String, Long> lastEmittedOpen) {
+        lastEmittedOpen.forEach((symbol, open) -> {
+            emittedThrough.merge(symbol, open, Math::max);
+            SymbolPipeline p = pipelines.get(symbol);
+            if (p != null) p.silenceThrough(open);
+        });
+    }
+
+    /**
+     * Recovery: a trade read back from before the committed offset rebuilds the windows. Invalid
+     * ones were dead-lettered when first consumed; bars it closes that were not emitted yet are.
+     */
+    void replay(String key, String value, long timestamp, int partition) {
+        TradeJson.Parsed parsed;
+        try {
+            parsed = TradeJson.parse(key, value, timestamp);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        onTrade(parsed, partition, false, new Outputs());
+    }
+
+    /** Drops the state of symbols on revoked partitions: it is stale once another instance owns them. */
+    synchronized void forget(List<Integer> partitions) {
+        partitionOf.entrySet().removeIf(e -> {
+            if (!partitions.contains(e.getValue())) return false;
+            pipelines.remove(e.getKey());
+            lastTradeWall.remove(e.getKey());
+            emittedThrough.remove(e.getKey()); // re-learnt from risk_events, as a fresh process would
+            return true;
+        });
     }
 
     private CompletableFuture<Void> deadLetter(String key, String raw, String reason) {

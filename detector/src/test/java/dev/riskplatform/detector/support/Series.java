@@ -87,6 +87,12 @@ public final class Series {
         return rs.stream().filter(r -> symbol.equals(r.key())).map(r -> parse(r.value())).collect(Collectors.toList());
     }
 
+    /** Every record of {@code topic} for {@code symbol} present now (reads for a few seconds). */
+    public static List<JsonNode> readAll(String topic, String symbol) {
+        return TopicProbe.readUntil(topic, seen -> false, Duration.ofSeconds(4)).stream()
+                .filter(r -> symbol.equals(r.key())).map(r -> parse(r.value())).collect(Collectors.toList());
+    }
+
     public static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
