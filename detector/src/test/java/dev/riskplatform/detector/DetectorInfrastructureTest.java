@@ -2,7 +2,9 @@ package dev.riskplatform.detector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.riskplatform.detector.model.ModelManager;
 import dev.riskplatform.detector.stream.RiskEventPublisher;
+import dev.riskplatform.detector.support.TestModels;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import dev.riskplatform.testsupport.ServiceInfrastructureContract;
 import dev.riskplatform.testsupport.TopicProbe;
@@ -10,14 +12,27 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
+/** Last: it stops and restarts the broker and S3Proxy (see junit-platform.properties). */
+@Order(Integer.MAX_VALUE)
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
 class DetectorInfrastructureTest extends ServiceInfrastructureContract {
 
     @Inject
     RiskEventPublisher publisher;
+
+    @Inject
+    ModelManager models;
+
+    /** Readiness includes the model check: the contract's readiness tests need a model serving. */
+    @BeforeEach
+    void modelServes() {
+        TestModels.ensureServing(models);
+    }
 
     @Test
     void publishedRecordArrivesOnItsTopicWithItsKey() {

@@ -1,0 +1,153 @@
+package dev.riskplatform.detector.model;
+
+import dev.riskplatform.core.artifact.ModelArtifactException;
+import dev.riskplatform.core.risk.ScoringModel;
+import dev.riskplatform.service.storage.ObjectStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
+
+/**
+ * Owns the serving model. Every load (startup, registry event, poll) runs on one thread, so loads
+ * never race; the result is published with one atomic set, so the stream sees either the old or
+ * the new model for a whole bar, never a mix. A model that fails verification is counted, logged
+ * and remembered by (version, sha256) so a poll does not re-count it; the old model keeps serving.
+ */
+@ApplicationScoped
+public class ModelManager {
+
+    private static final Logger LOG = Logger.getLogger(ModelManager.class);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+
+    private final ObjectStore store;
+    private final DetectorConfig config;
+    private final AtomicReference<ActiveModel> active = new AtomicReference<>();
+    private final CompletableFuture<ActiveModel> firstModel = new CompletableFuture<>();
+    private final Set<String> rejected = new HashSet<>();
+    private final ScheduledExecutorService loader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "model-loader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Counter rejectedCounter;
+    private final MeterRegistry meters;
+    private volatile String lastProblem = "no model loaded yet";
+    private Duration retry = FIRST_RETRY;
+
+    public ModelManager(ObjectStore store, DetectorConfig config, MeterRegistry meters) {
+        this.store = store;
+        this.config = config;
+        this.meters = meters;
+        this.rejectedCounter = Counter.builder("detector.models.rejected").description("Model versions refused by verification").register(meters);
+        Gauge.builder("detector.model.version", active, a -> a.get() == null ? -1 : a.get().version()).register(meters);
+        Gauge.builder("detector.model.age.seconds", active,
+                a -> a.get() == null ? -1 : Duration.between(a.get().loadedAt(), Instant.now()).toSeconds()).register(meters);
+    }
+
+    void onStart(@Observes StartupEvent ev) {
+        loader.execute(this::startupAttempt);
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        loader.shutdownNow();
+    }
+
+    /** The model serving now, or empty before the first valid one. */
+    public Optional<ActiveModel> active() {
+        return Optional.ofNullable(active.get());
+    }
+
+    /** Completes with the first valid model; the stream waits on it before consuming. */
+    public CompletableFuture<ActiveModel> firstModel() {
+        return firstModel;
+    }
+
+    public String lastProblem() {
+        return lastProblem;
+    }
+
+    public double rejectedCount() {
+        return rejectedCounter.count();
+    }
+
+    /** Asks for a registry check off the caller's thread; {@code trigger} tags the reload metric. */
+    public void requestReload(String trigger) {
+        loader.execute(() -> reload(trigger));
+    }
+
+    /** Retries with doubling backoff until a first model is serving: S3 down or no model yet is not a crash. */
+    private void startupAttempt() {
+        reload("startup");
+        if (active.get() != null) return;
+        LOG.warnf("no model serving yet (%s); retrying in %s", lastProblem, retry);
+        loader.schedule(this::startupAttempt, retry.toMillis(), TimeUnit.MILLISECONDS);
+        retry = min(retry.multipliedBy(2), config.modelRetryMax());
+    }
+
+    private void reload(String trigger) {
+        RegistryEntry entry;
+        try {
+            Optional<byte[]> registry = store.get(RegistryEntry.key(config.modelName()));
+            if (registry.isEmpty()) {
+                lastProblem = "no registry at " + RegistryEntry.key(config.modelName());
+                return;
+            }
+            entry = RegistryEntry.promoted(config.modelName(), registry.get());
+        } catch (Exception e) {
+            lastProblem = "registry unreadable: " + e;
+            return;
+        }
+        ActiveModel current = active.get();
+        if (current != null && current.version() == entry.version() && current.sha256().equals(entry.sha256())) return;
+        if (rejected.contains(entry.version() + "/" + entry.sha256())) return;
+        load(entry, current, trigger);
+    }
+
+    private void load(RegistryEntry entry, ActiveModel current, String trigger) {
+        Optional<byte[]> bytes;
+        try {
+            bytes = store.get(entry.artifactKey());
+        } catch (Exception e) {
+            lastProblem = "artifact " + entry.artifactKey() + " unreadable: " + e; // transient: retried on the next trigger
+            return;
+        }
+        try {
+            if (bytes.isEmpty()) throw new ModelArtifactException("artifact " + entry.artifactKey() + " does not exist");
+            ScoringModel m = ModelVerifier.verify(entry, bytes.get(), current == null ? null : current.scoring().spec());
+            active.set(new ActiveModel(m, entry.sha256(), Instant.now()));
+            firstModel.complete(active.get());
+            lastProblem = "none";
+            meters.counter("detector.model.reloads", "trigger", trigger).increment();
+            LOG.infof("serving %s v%d (%s, trigger %s)", entry.model(), entry.version(), m.spec(), trigger);
+        } catch (Exception e) {
+            reject(entry, e);
+        }
+    }
+
+    private void reject(RegistryEntry entry, Exception e) {
+        rejected.add(entry.version() + "/" + entry.sha256());
+        // The reason first: whoever sees the counter move must find the reason already there.
+        lastProblem = "rejected " + entry.model() + " v" + entry.version() + ": " + e.getMessage();
+        rejectedCounter.increment();
+        LOG.error(lastProblem + (active.get() != null ? "; still serving v" + active.get().version() : ""));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.riskplatform.detector.stream;
+
+import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.detector.model.DetectorConfig;
+import dev.riskplatform.detector.model.ModelManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Restart without a blind spot. When partitions are assigned (startup, rebalance), each symbol's
+ * windows are rebuilt from the trades of the last (warm-up + 2) bars before the committed offset,
+ * and bars already in risk_events are not emitted again (so no second alert either). It runs in
+ * the consumer's poll thread, before the first record of those partitions is delivered.
+ */
+@ApplicationScoped
+@Identifier(RecoveryListener.NAME)
+public class RecoveryListener implements KafkaConsumerRebalanceListener {
+
+    public static final String NAME = "detector-recovery";
+    private static final Logger LOG = Logger.getLogger(RecoveryListener.class);
+
+    private final TradeProcessor processor;
+    private final ModelManager models;
+    private final DetectorConfig config;
+    private final StateRecovery recovery;
+    private final Counter recoveries;
+
+    public RecoveryListener(TradeProcessor processor, ModelManager models, DetectorConfig config,
+                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters) {
+        this.processor = processor;
+        this.models = models;
+        this.config = config;
+        this.recovery = new StateRecovery(bootstrapServers);
+        this.recoveries = meters.counter("detector.state.recoveries");
+    }
+
+    @Override
+    public void onPartitionsAssigned(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) return;
+        try {
+            FeatureSpec spec = models.firstModel().get(60, TimeUnit.SECONDS).scoring().spec();
+            long lookback = (spec.warmUpBars() + 2L) * spec.interval().millis() + config.allowedLateness().toMillis();
+            long since = System.currentTimeMillis() - lookback;
+            Map<TopicPartition, Long> committed = committed(consumer, partitions);
+            processor.silence(recovery.lastEmittedOpen(since));
+            int[] n = {0};
+            recovery.replay(committed.keySet(), since, committed, r -> {
+                processor.replay(r.key(), r.value(), r.timestamp(), r.partition());
+                n[0]++;
+            });
+            recoveries.increment();
+            LOG.infof("recovered %d trades of the last %d s for %s", n[0], lookback / 1000, partitions);
+        } catch (Exception e) {
+            // Without recovery the windows warm up again: a blind spot, but not a stopped stream.
+            LOG.error("state recovery failed for " + partitions + "; windows warm up from live trades", e);
+        }
+    }
+
+    /** Completed recoveries (one per assignment). */
+    public double recoveries() {
+        return recoveries.count();
+    }
+
+    @Override
+    public void onPartitionsRevoked(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+        // Another instance owns these symbols now; stale state must not be resumed if they come back.
+        processor.forget(partitions.stream().map(TopicPartition::partition).toList());
+    }
+
+    private static Map<TopicPartition, Long> committed(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
+                                                       Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> out = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> c = consumer.committed(new java.util.HashSet<>(partitions));
+        c.forEach((p, o) -> {
+            if (o != null) out.put(p, o.offset()); // never committed: consumption starts at the earliest record anyway
+        });
+        return out;
+    }
+}

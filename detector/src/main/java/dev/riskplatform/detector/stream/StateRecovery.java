@@ -1,0 +1,97 @@
+package dev.riskplatform.detector.stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads back what a restarted detector needs, with a private group-less consumer so the main
+ * consumer's position and commits are untouched: the last emitted bar per symbol (from
+ * risk_events) and the lookback window of trades (from market_prices), both found by timestamp.
+ */
+final class StateRecovery {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final String bootstrapServers;
+
+    StateRecovery(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Max openTime per symbol among risk_events published since {@code sinceMillis}. */
+    Map<String, Long> lastEmittedOpen(long sinceMillis) {
+        Map<String, Long> last = new HashMap<>();
+        try (KafkaConsumer<String, String> c = consumer()) {
+            List<TopicPartition> all = c.partitionsFor("risk_events").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            readRange(c, all, sinceMillis, c.endOffsets(all), r -> {
+                JsonNode n = parse(r.value());
+                if (n != null && n.path("openTime").canConvertToLong() && r.key() != null) {
+                    last.merge(r.key(), n.get("openTime").asLong(), Math::max);
+                }
+            });
+        }
+        return last;
+    }
+
+    /** Records of {@code partitions} from {@code sinceMillis} up to (excluding) {@code until} offsets. */
+    void replay(Collection<TopicPartition> partitions, long sinceMillis, Map<TopicPartition, Long> until,
+                Consumer<ConsumerRecord<String, String>> sink) {
+        try (KafkaConsumer<String, String> c = consumer()) {
+            readRange(c, new ArrayList<>(partitions), sinceMillis, until, sink);
+        }
+    }
+
+    private static void readRange(KafkaConsumer<String, String> c, List<TopicPartition> parts, long since,
+                                  Map<TopicPartition, Long> until, Consumer<ConsumerRecord<String, String>> sink) {
+        Map<TopicPartition, Long> query = new HashMap<>();
+        parts.forEach(p -> query.put(p, since));
+        Map<TopicPartition, OffsetAndTimestamp> start = c.offsetsForTimes(query);
+        List<TopicPartition> todo = new ArrayList<>();
+        for (TopicPartition p : parts) {
+            OffsetAndTimestamp s = start.get(p);
+            if (s != null && s.offset() < until.getOrDefault(p, 0L)) todo.add(p); // else nothing in the window
+        }
+        c.assign(todo);
+        todo.forEach(p -> c.seek(p, start.get(p).offset()));
+        while (!todo.isEmpty()) {
+            for (ConsumerRecord<String, String> r : c.poll(POLL)) {
+                if (r.offset() < until.get(new TopicPartition(r.topic(), r.partition()))) sink.accept(r);
+            }
+            todo.removeIf(p -> c.position(p) >= until.get(p));
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "detector-recovery");
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(p);
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return json == null ? null : JSON.readTree(json);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package dev.riskplatform.detector.stream;
+
+import dev.riskplatform.core.market.BarBuilder;
+import dev.riskplatform.core.market.Trade;
+import dev.riskplatform.core.risk.Alert;
+import dev.riskplatform.core.risk.RiskEvent;
+import dev.riskplatform.core.risk.ScoringModel;
+import dev.riskplatform.core.risk.SymbolPipeline;
+import dev.riskplatform.detector.live.LiveFeed;
+import dev.riskplatform.detector.model.DetectorConfig;
+import dev.riskplatform.detector.model.ModelManager;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * market_prices → per-symbol pipelines → risk_events, risk_alerts, detector_dlq.
+ *
+ * <p>Commit: the channel uses the throttled strategy and a record is acked only after everything
+ * it caused (events, alerts, dead letter) was acknowledged by the broker, so a crash re-delivers
+ * rather than loses. Records arrive one at a time in partition order (the method returns a Uni,
+ * which the connector awaits before the next record). Trades and the idle timer share one lock;
+ * the model is read once per trade, so a hot swap lands between two records.
+ */
+@ApplicationScoped
+public class TradeProcessor {
+
+    public static final String CHANNEL = "market-prices";
+    private static final Logger LOG = Logger.getLogger(TradeProcessor.class);
+
+    private final ModelManager models;
+    private final DetectorConfig config;
+    private final RiskEventPublisher events;
+    private final AlertPublisher alerts;
+    private final DeadLetterPublisher deadLetters;
+    private final StreamMetrics metrics;
+    private final LiveFeed live;
+    private final Map<String, SymbolPipeline> pipelines = new HashMap<>();
+    private final Map<String, Long> lastTradeWall = new HashMap<>();
+    private final Map<String, Integer> partitionOf = new HashMap<>();
+    private final Map<String, Long> emittedThrough = new HashMap<>();
+
+    public TradeProcessor(ModelManager models, DetectorConfig config, RiskEventPublisher events, AlertPublisher alerts,
+                          DeadLetterPublisher deadLetters, StreamMetrics metrics, LiveFeed live) {
+        this.models = models;
+        this.config = config;
+        this.events = events;
+        this.alerts = alerts;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.live = live;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(Message<String> record) {
+        // Until a first model serves, the interval (hence the bars) is unknown: hold the record.
+        return Uni.createFrom().completionStage(models.firstModel())
+                .chain(m -> Uni.createFrom().completionStage(process(record)))
+                .chain(() -> Uni.createFrom().completionStage(record.ack()));
+    }
+
+    private CompletableFuture<Void> process(Message<String> record) {
+        var meta = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+        String key = (String) meta.getKey();
+        Outputs out = new Outputs();
+        TradeJson.Parsed parsed;
+        try {
+            parsed = TradeJson.parse(key, record.getPayload(), meta.getTimestamp().toEpochMilli());
+        } catch (IllegalArgumentException e) {
+            return deadLetter(key, record.getPayload(), e.getMessage());
+        }
+        try {
+            onTrade(parsed, meta.getPartition(), true, out);
+        } catch (RuntimeException e) {
+            // A bug must not stop the stream; the record is kept, with the reason, for replay.
+            LOG.error("processing failed for " + parsed.trade(), e);
+            out.futures.add(deadLetter(key, record.getPayload(), "processing failed: " + e));
+        }
+        return out.all();
+    }
+
+    private synchronized void onTrade(TradeJson.Parsed parsed, int partition, boolean live, Outputs out) {
+        Trade t = parsed.trade();
+        ScoringModel model = models.active().orElseThrow().scoring();
+        if (live) metrics.trade();
+        lastTradeWall.put(t.symbol(), System.currentTimeMillis());
+        partitionOf.put(t.symbol(), partition);
+        BarBuilder.Outcome outcome = pipeline(t.symbol(), model).onTrade(t, parsed.publishTime(), model, out);
+        if (outcome == BarBuilder.Outcome.LATE) metrics.late();
+        if (outcome == BarBuilder.Outcome.DUPLICATE) metrics.duplicate();
+    }
+
+    /** Closes bars of symbols that went quiet, so the last bar does not wait for the next trade. */
+    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void idleTick() {
+        if (models.active().isEmpty()) return;
+        ScoringModel model = models.active().get().scoring();
+        long now = System.currentTimeMillis();
+        Outputs out = new Outputs();
+        for (SymbolPipeline p : pipelines.values()) {
+            if (now - lastTradeWall.get(p.symbol()) >= config.idleAfter().toMillis()) p.advanceTo(now, model, out);
+        }
+    }
+
+    private SymbolPipeline pipeline(String symbol, ScoringModel model) {
+        return pipelines.computeIfAbsent(symbol, s -> {
+            SymbolPipeline p = new SymbolPipeline(s, model.spec(), config.allowedLateness().toMillis(),
+                    config.cooldownBars(), System::currentTimeMillis);
+            p.silenceThrough(emittedThrough.getOrDefault(s, Long.MIN_VALUE));
+            return p;
+        });
+    }
+
+    /** Recovery: bars opening at or before these times were emitted before a restart. */
+    synchronized void silence(Map<String, Long> lastEmittedOpen) {
+        lastEmittedOpen.forEach((symbol, open) -> {
+            emittedThrough.merge(symbol, open, Math::max);
+            SymbolPipeline p = pipelines.get(symbol);
+            if (p != null) p.silenceThrough(open);
+        });
+    }
+
+    /**
+     * Recovery: a trade read back from before the committed offset rebuilds the windows. Invalid
+     * ones were dead-lettered when first consumed; bars it closes that were not emitted yet are.
+     */
+    void replay(String key, String value, long timestamp, int partition) {
+        TradeJson.Parsed parsed;
+        try {
+            parsed = TradeJson.parse(key, value, timestamp);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        onTrade(parsed, partition, false, new Outputs());
+    }
+
+    /** Drops the state of symbols on revoked partitions: it is stale once another instance owns them. */
+    synchronized void forget(List<Integer> partitions) {
+        partitionOf.entrySet().removeIf(e -> {
+            if (!partitions.contains(e.getValue())) return false;
+            pipelines.remove(e.getKey());
+            lastTradeWall.remove(e.getKey());
+            emittedThrough.remove(e.getKey()); // re-learnt from risk_events, as a fresh process would
+            return true;
+        });
+    }
+
+    private CompletableFuture<Void> deadLetter(String key, String raw, String reason) {
+        metrics.deadLetter();
+        LOG.debugf("dead letter (%s): %s", reason, raw);
+        return deadLetters.sendNow(key, RiskJson.deadLetter(reason, raw, System.currentTimeMillis()));
+    }
+
+    /** Sends in order as the pipeline produces, and collects the acknowledgements to ack the trade on. */
+    private final class Outputs implements SymbolPipeline.Sink {
+        final List<CompletableFuture<Void>> futures = new ArrayList<>();
+
+        @Override
+        public void event(RiskEvent e) {
+            String json = RiskJson.event(e);
+            futures.add(events.sendNow(e.bar().symbol(), json));
+            metrics.bar(e.lastTradePublishTime(), e.emittedAt());
+            live.broadcast(json);
+        }
+
+        @Override
+        public void alert(Alert a) {
+            String json = RiskJson.alert(a);
+            futures.add(alerts.sendNow(a.symbol(), json));
+            metrics.alert(a);
+            live.broadcast(json);
+        }
+
+        CompletableFuture<Void> all() {
+            return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new));
+        }
+    }
+}

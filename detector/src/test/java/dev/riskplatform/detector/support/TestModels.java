@@ -1,0 +1,119 @@
+package dev.riskplatform.detector.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.riskplatform.core.artifact.ModelArtifact;
+import dev.riskplatform.core.artifact.TrainingInfo;
+import dev.riskplatform.core.features.FeatureEngine;
+import dev.riskplatform.core.features.FeatureMatrix;
+import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.model.IsolationForest;
+import dev.riskplatform.core.model.ScoreSummary;
+import dev.riskplatform.core.model.Threshold;
+import dev.riskplatform.detector.model.ModelManager;
+import dev.riskplatform.testsupport.RealInfrastructure;
+import dev.riskplatform.testsupport.TopicProbe;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Registers models the way model-trainer does (docs/storage.md), straight through the S3 API:
+ * a small Isolation Forest (50 trees) fitted on the features of {@link Series#closes}, with its
+ * threshold at the highest training score so the training series itself never alerts.
+ */
+public final class TestModels {
+
+    public static final String MODEL = "btc-iforest";
+    public static final FeatureSpec SPEC = FeatureSpec.defaults();
+    public static final int TRAINING_BARS = 1_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestModels() {
+    }
+
+    /** A valid artifact fitted with {@code seed}. */
+    public static byte[] artifact(long seed) {
+        double[] closes = Series.closeDoubles(TRAINING_BARS);
+        long[] open = new long[closes.length];
+        for (int i = 0; i < open.length; i++) open[i] = Series.openTime(i);
+        FeatureMatrix m = FeatureEngine.computeAll(SPEC, open, closes, null);
+        IsolationForest forest = IsolationForest.fit(m.values(), SPEC.featureCount(), new IsolationForest.Params(50, 256, seed));
+        double[] scores = new double[m.rows()];
+        forest.score(m.values(), m.rows(), scores);
+        ScoreSummary summary = ScoreSummary.of(scores);
+        TrainingInfo info = new TrainingInfo(open[0], open[open.length - 1], m.rows(), seed, Instant.now(), "detector-test");
+        var out = new ByteArrayOutputStream();
+        try {
+            new ModelArtifact(SPEC, info, Threshold.fixed(summary.max()), summary, forest).write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The artifact's own contentSha256 member (what the registry must repeat). */
+    public static String contentSha(byte[] artifact) {
+        String s = new String(artifact, StandardCharsets.UTF_8).trim();
+        return s.substring(s.length() - 66, s.length() - 2);
+    }
+
+    /** Registers and promotes the next version, then publishes the model_registry event; returns the version. */
+    public static synchronized long register(byte[] artifact, String registrySha) {
+        try (S3Client s3 = RealInfrastructure.get().s3Client()) {
+            ObjectNode registry = readRegistry(s3);
+            long version = 1;
+            for (var v : registry.withArray("versions")) version = Math.max(version, v.get("version").asLong() + 1);
+            String key = "models/" + MODEL + "/v" + version + "/model.json";
+            s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(key), RequestBody.fromBytes(artifact));
+            ArrayNode versions = registry.withArray("versions");
+            ObjectNode entry = versions.addObject();
+            entry.put("version", version).put("artifactKey", key).put("sha256", registrySha)
+                    .put("modelType", "isolation-forest").put("promoted", true).putNull("reason")
+                    .put("registeredAt", System.currentTimeMillis());
+            registry.put("promotedVersion", version);
+            s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(registryKey()), RequestBody.fromString(registry.toString()));
+            TopicProbe.send("model_registry", MODEL, JSON.createObjectNode().put("model", MODEL).put("version", version)
+                    .put("artifactKey", key).put("sha256", registrySha).put("promoted", true).toString());
+            return version;
+        }
+    }
+
+    /** Makes sure some valid model serves (registering version 1 if the registry is empty). */
+    public static long ensureServing(ModelManager models) {
+        if (models.active().isEmpty() && !registryExists()) {
+            byte[] a = artifact(1);
+            register(a, contentSha(a));
+        }
+        Await.until("a model serves", Duration.ofSeconds(60), () -> models.active().isPresent());
+        return models.active().orElseThrow().version();
+    }
+
+    private static boolean registryExists() {
+        try (S3Client s3 = RealInfrastructure.get().s3Client()) {
+            return readRegistry(s3).has("promotedVersion");
+        }
+    }
+
+    private static ObjectNode readRegistry(S3Client s3) {
+        try {
+            byte[] b = s3.getObjectAsBytes(r -> r.bucket(RealInfrastructure.BUCKET).key(registryKey())).asByteArray();
+            return (ObjectNode) JSON.readTree(b);
+        } catch (NoSuchKeyException e) {
+            return JSON.createObjectNode().put("model", MODEL);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String registryKey() {
+        return "models/" + MODEL + "/registry.json";
+    }
+}

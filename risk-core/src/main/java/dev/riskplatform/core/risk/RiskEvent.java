@@ -1,0 +1,13 @@
+package dev.riskplatform.core.risk;
+
+import dev.riskplatform.core.features.FeatureVector;
+import dev.riskplatform.core.market.Bar;
+
+/**
+ * One closed bar's risk calculation (topic {@code risk_events}). {@code features} and
+ * {@code score} are null while the feature window warms up; {@code alertId} names the episode's
+ * alert when the bar is anomalous (its own alert or the one it was merged into), else null.
+ */
+public record RiskEvent(Bar bar, FeatureVector features, Double score, double threshold, boolean anomaly,
+                        String model, long modelVersion, String alertId, long lastTradePublishTime, long emittedAt) {
+}

@@ -1,0 +1,124 @@
+package dev.riskplatform.core.risk;
+
+import dev.riskplatform.core.features.FeatureEngine;
+import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.features.FeatureVector;
+import dev.riskplatform.core.market.Bar;
+import dev.riskplatform.core.market.BarBuilder;
+import dev.riskplatform.core.market.Trade;
+import dev.riskplatform.core.model.Explanation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * One symbol's path from trades to risk: event-time bars, incremental features, the model's
+ * score, and the alert cool-down. The model is passed per call, not held, so a hot swap takes
+ * effect between two trades and each bar is scored by exactly one version.
+ *
+ * <p>Restart recovery: bars opening at or before {@link #silenceThrough} were already emitted
+ * before the restart; re-reading their trades rebuilds the windows and the cool-down without
+ * emitting them again.
+ *
+ * <p>Not thread-safe: the caller serialises trades and timer ticks of one symbol.
+ */
+public final class SymbolPipeline {
+
+    /** Where results go. */
+    public interface Sink {
+        void event(RiskEvent event);
+
+        void alert(Alert alert);
+    }
+
+    public static final int EXPLAINED_FEATURES = 3;
+
+    private final String symbol;
+    private final FeatureSpec spec;
+    private final BarBuilder bars;
+    private final FeatureEngine features;
+    private final AlertCooldown cooldown;
+    private final LongSupplier clock;
+    private final List<Bar> closed = new ArrayList<>();
+    private long lastPublishTime = -1L;
+    private long silenceThrough = Long.MIN_VALUE;
+    private long lastEmittedOpen = Long.MIN_VALUE;
+    private String episodeAlertId;
+
+    public SymbolPipeline(String symbol, FeatureSpec spec, long allowedLatenessMillis, int cooldownBars, LongSupplier clock) {
+        this.symbol = symbol;
+        this.spec = spec;
+        this.bars = new BarBuilder(symbol, spec.interval(), allowedLatenessMillis, closed::add);
+        this.features = new FeatureEngine(spec);
+        this.cooldown = new AlertCooldown(spec.interval().millis(), cooldownBars);
+        this.clock = clock;
+    }
+
+    /**
+     * Adds one trade; bars it closes are scored with {@code model} and sent to {@code sink}.
+     *
+     * @param publishTime when the trade was published to Kafka (latency is measured from it)
+     */
+    public BarBuilder.Outcome onTrade(Trade trade, long publishTime, ScoringModel model, Sink sink) {
+        lastPublishTime = Math.max(lastPublishTime, publishTime);
+        BarBuilder.Outcome outcome = bars.onTrade(trade);
+        drain(model, sink);
+        return outcome;
+    }
+
+    /** Idle timer: closes bars by wall clock when no further trade comes. */
+    public void advanceTo(long nowMillis, ScoringModel model, Sink sink) {
+        bars.advanceTo(nowMillis);
+        drain(model, sink);
+    }
+
+    /** Bars opening at or before {@code openTime} were emitted already: rebuild state, emit nothing. */
+    public void silenceThrough(long openTime) {
+        silenceThrough = Math.max(silenceThrough, openTime);
+    }
+
+    private void drain(ScoringModel model, Sink sink) {
+        for (Bar bar : closed) onBar(bar, model, sink);
+        closed.clear();
+    }
+
+    private void onBar(Bar bar, ScoringModel model, Sink sink) {
+        FeatureVector fv = features.onBar(bar);
+        boolean emit = bar.openTime() > silenceThrough;
+        long now = clock.getAsLong();
+        if (fv == null) {
+            if (emit) emitEvent(sink, new RiskEvent(bar, null, null, model.threshold().value(), false,
+                    model.name(), model.version(), null, lastPublishTime, now));
+            return;
+        }
+        double[] row = fv.values();
+        double score = model.scorer().score(row);
+        boolean anomaly = model.threshold().isAnomaly(score);
+        AlertCooldown.Decision decision = cooldown.onBar(bar.openTime(), anomaly);
+        if (decision == AlertCooldown.Decision.NEW_EPISODE) {
+            episodeAlertId = Alert.idOf(symbol, bar.openTime(), model.version());
+            if (emit) sink.alert(alert(bar, row, score, model, now));
+        }
+        if (emit) emitEvent(sink, new RiskEvent(bar, fv, score, model.threshold().value(), anomaly, model.name(),
+                model.version(), anomaly ? episodeAlertId : null, lastPublishTime, now));
+    }
+
+    private void emitEvent(Sink sink, RiskEvent event) {
+        lastEmittedOpen = event.bar().openTime();
+        sink.event(event);
+    }
+
+    private Alert alert(Bar bar, double[] row, double score, ScoringModel model, long now) {
+        Explanation why = model.explainer().explain(row);
+        double threshold = model.threshold().value();
+        return new Alert(episodeAlertId, symbol, spec.interval(), bar.openTime(), Severity.of(score, threshold), score,
+                threshold, model.name(), model.version(), why.top(EXPLAINED_FEATURES), 1, now);
+    }
+
+    public String symbol() { return symbol; }
+    public FeatureSpec spec() { return spec; }
+    public long lateCount() { return bars.lateCount(); }
+    public long duplicateCount() { return bars.duplicateCount(); }
+    /** Open time of the last bar sent to the sink; Long.MIN_VALUE before any. */
+    public long lastEmittedOpen() { return lastEmittedOpen; }
+}

@@ -1,0 +1,102 @@
+package dev.riskplatform.core.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskplatform.core.features.FeatureEngine;
+import dev.riskplatform.core.features.FeatureMatrix;
+import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.market.Trade;
+import dev.riskplatform.core.model.Explainer;
+import dev.riskplatform.core.model.IsolationForest;
+import dev.riskplatform.core.model.ScoreSummary;
+import dev.riskplatform.core.model.Threshold;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class SymbolPipelineTest {
+
+    private static final FeatureSpec SPEC = FeatureSpec.defaults();
+    private static final long MIN = 60_000L;
+    private static final int BARS = 400;
+
+    private final List<RiskEvent> events = new ArrayList<>();
+    private final List<Alert> alerts = new ArrayList<>();
+    private final SymbolPipeline.Sink sink = new SymbolPipeline.Sink() {
+        public void event(RiskEvent e) { events.add(e); }
+        public void alert(Alert a) { alerts.add(a); }
+    };
+
+    @Test
+    void aPriceJumpGivesOneAlertExplainedByTheReturnAndEveryBarOneEvent() {
+        BigDecimal[] closes = walk(BARS, 7);
+        ScoringModel model = fit(closes);
+        int jumpAt = 300;
+        for (int i = jumpAt; i < BARS; i++) closes[i] = closes[i].multiply(new BigDecimal("1.05")).setScale(2, RoundingMode.HALF_UP);
+        SymbolPipeline p = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        feed(p, closes, model, 0, BARS);
+        p.advanceTo(BARS * MIN + 10_000, model, sink);
+
+        assertEquals(BARS, events.size(), "one event per closed bar");
+        assertNull(events.get(SPEC.warmUpBars() - 1).score(), "warm-up bars carry no score");
+        assertNotNull(events.get(SPEC.warmUpBars()).score());
+        assertEquals(1, alerts.size(), "the jump and its echo are one episode: " + alerts);
+        Alert a = alerts.get(0);
+        assertEquals(jumpAt * MIN, a.openTime());
+        assertTrue(List.of("log_return", "z_score").contains(a.explanation().get(0).name()), a.explanation().toString());
+    }
+
+    @Test
+    void silencedBarsRebuildTheWindowsWithoutBeingEmittedAgain() {
+        BigDecimal[] closes = walk(BARS, 11);
+        ScoringModel model = fit(closes);
+        SymbolPipeline p = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        p.silenceThrough(99 * MIN);
+        feed(p, closes, model, 0, 120);
+        p.advanceTo(120 * MIN + 10_000, model, sink);
+        assertEquals(20, events.size());
+        assertEquals(100 * MIN, events.get(0).bar().openTime());
+        assertNotNull(events.get(0).score(), "the rebuilt window is warm at the first emitted bar");
+    }
+
+    private void feed(SymbolPipeline p, BigDecimal[] closes, ScoringModel model, int from, int to) {
+        long id = from * 2L;
+        for (int i = from; i < to; i++) {
+            long open = i * MIN;
+            p.onTrade(new Trade("TEST", id++, closes[i].add(BigDecimal.ONE), BigDecimal.ONE, open + 1_000, false), open, model, sink);
+            p.onTrade(new Trade("TEST", id++, closes[i], BigDecimal.ONE, open + 50_000, false), open, model, sink);
+        }
+    }
+
+    static BigDecimal[] walk(int n, long seed) {
+        Random rnd = new Random(seed);
+        BigDecimal[] c = new BigDecimal[n];
+        double price = 40_000;
+        for (int i = 0; i < n; i++) {
+            price *= Math.exp(rnd.nextGaussian() * 0.001);
+            c[i] = BigDecimal.valueOf(price).setScale(2, RoundingMode.HALF_UP);
+        }
+        return c;
+    }
+
+    static ScoringModel fit(BigDecimal[] closes) {
+        long[] open = new long[closes.length];
+        double[] close = new double[closes.length];
+        for (int i = 0; i < closes.length; i++) {
+            open[i] = i * MIN;
+            close[i] = closes[i].doubleValue();
+        }
+        FeatureMatrix m = FeatureEngine.computeAll(SPEC, open, close, null);
+        IsolationForest f = IsolationForest.fit(m.values(), 4, new IsolationForest.Params(50, 256, 1));
+        double[] scores = new double[m.rows()];
+        f.score(m.values(), m.rows(), scores);
+        Threshold t = Threshold.fixed(ScoreSummary.of(scores).max());
+        return new ScoringModel("test", 1, f, new Explainer(f, SPEC.featureNames()), t, SPEC);
+    }
+}
