@@ -1,0 +1,61 @@
+package dev.riskplatform.trainer.training;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.util.Optional;
+
+/** {@code trainer.*} in application.properties: defaults for every training request, and the one-shot job. */
+@ConfigMapping(prefix = "trainer")
+public interface TrainerConfig {
+
+    @WithDefault("100")
+    int trees();
+
+    @WithDefault("256")
+    int maxSamples();
+
+    @WithDefault("42")
+    long seed();
+
+    /** Target alert rate = contamination. */
+    @WithDefault("0.01")
+    double alertRate();
+
+    @WithDefault("0.2")
+    double holdoutFraction();
+
+    @WithDefault("3")
+    double alertRateFactor();
+
+    @WithDefault("0.001")
+    double minScoreSpread();
+
+    @WithDefault("10")
+    int topAnomalies();
+
+    @WithDefault("dev")
+    String codeVersion();
+
+    /** Train once with {@link #job()} at startup, then exit (0 promoted, 2 stored only, 1 error). */
+    @WithName("run-once")
+    @WithDefault("false")
+    boolean runOnce();
+
+    Job job();
+
+    /** The one-shot job's request (env e.g. TRAINER_JOB_SYMBOL, TRAINER_JOB_FROM). */
+    interface Job {
+        Optional<String> symbol();
+
+        @WithDefault("1m")
+        String interval();
+
+        Optional<String> from();
+
+        Optional<String> to();
+
+        @WithDefault("btc-iforest")
+        String model();
+    }
+}

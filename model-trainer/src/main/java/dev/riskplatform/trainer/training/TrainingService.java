@@ -1,0 +1,73 @@
+package dev.riskplatform.trainer.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.riskplatform.core.artifact.ModelArtifactException;
+import dev.riskplatform.core.artifact.RegisteredModel;
+import dev.riskplatform.core.training.HoldoutSplit;
+import dev.riskplatform.core.training.ModelFitter;
+import dev.riskplatform.core.training.ModelValidator;
+import dev.riskplatform.core.training.Validation;
+import dev.riskplatform.trainer.card.CardMarkdown;
+import dev.riskplatform.trainer.card.ModelCard;
+import dev.riskplatform.trainer.card.ModelCards;
+import dev.riskplatform.trainer.dataset.FeatureDataset;
+import dev.riskplatform.trainer.dataset.FeatureDatasetBuilder;
+import dev.riskplatform.trainer.registry.ModelRegistration;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * One training run: dataset → time-ordered holdout split → fit → validate → card → register
+ * (promoted only if validation passed) → model_registry event. Every step logs its progress.
+ * Bad input fails before anything is registered.
+ */
+@ApplicationScoped
+public class TrainingService {
+
+    private static final Logger LOG = Logger.getLogger(TrainingService.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final FeatureDatasetBuilder datasets;
+    private final ModelRegistration registration;
+    private final TrainerConfig config;
+
+    public TrainingService(FeatureDatasetBuilder datasets, ModelRegistration registration, TrainerConfig config) {
+        this.datasets = datasets;
+        this.registration = registration;
+        this.config = config;
+    }
+
+    public TrainingOutcome train(TrainRequest request) throws ModelArtifactException {
+        ResolvedRequest r = ResolvedRequest.of(request, config);
+        LOG.infof("training %s on %s %s %s..%s with %s", r.model(), r.dataset().symbol(), r.dataset().spec().interval(),
+                r.dataset().from(), r.dataset().to(), r.training());
+        FeatureDataset dataset = datasets.build(r.dataset());
+        HoldoutSplit split = HoldoutSplit.of(dataset.matrix(), r.training().holdoutFraction());
+        long t0 = System.nanoTime();
+        ModelFitter.Fitted fitted = ModelFitter.fit(r.dataset().spec(), split.train(), r.training(), Instant.now(), config.codeVersion());
+        LOG.infof("fitted %d trees on %d rows in %d ms", r.training().trees(), split.train().rows(), (System.nanoTime() - t0) / 1_000_000);
+        Validation v = ModelValidator.validate(fitted.bytes(), r.dataset().spec(), split.holdout(), r.training());
+        LOG.infof("validation on %d holdout rows: %s", v.holdoutRows(), v.passed() ? "passed" : v.reason());
+        String sha = RegisteredModel.contentHash(fitted.bytes());
+        ModelCard card = ModelCards.build(r.model(), r.dataset(), dataset, split, fitted, sha, v, r.training(), config.topAnomalies());
+        ModelRegistration.Registered reg = registration.register(r.model(), fitted.bytes(), r.dataset().spec(), v.passed(), v.reason(),
+                Map.of("card.json", json(card), "card.md", CardMarkdown.render(card).getBytes(StandardCharsets.UTF_8)));
+        return new TrainingOutcome(r.model(), reg.entry().version(), v.passed(), v.reason(), reg.entry().artifactKey(), sha,
+                dataset.key(), dataset.reused(), split.train().rows(), split.holdout().rows(), fitted.artifact().threshold().value(),
+                v.holdoutAlertRate(), reg.eventPublished());
+    }
+
+    private static byte[] json(ModelCard card) {
+        try {
+            return JSON.writeValueAsBytes(card);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.riskplatform.core.eval;
+
+import dev.riskplatform.core.features.FeatureEngine;
+import dev.riskplatform.core.features.FeatureMatrix;
+import dev.riskplatform.core.features.FeatureSpec;
+import java.util.Random;
+
+/**
+ * A labelled benchmark for jump detection on one-minute bars, fully determined by its seed.
+ *
+ * <ul>
+ *   <li><b>Volatility regimes</b>: the per-bar log-return std σ is redrawn log-uniformly in
+ *       [{@link #SIGMA_MIN}, {@link #SIGMA_MAX}] (a 20× range: calm nights to busy sessions) at
+ *       the start of each regime; regime lengths are exponential with mean {@link #MEAN_REGIME_BARS}.</li>
+ *   <li><b>Returns</b>: r_t = σ_t · ε_t with ε_t ~ N(0, 1).</li>
+ *   <li><b>Jumps</b>: {@code jumps} distinct bars, uniform among bars after the feature warm-up,
+ *       get r_t += ±m · σ_t with m uniform in [{@link #JUMP_MIN_SIGMAS}, {@link #JUMP_MAX_SIGMAS}]
+ *       (a jump is large for its regime, not necessarily large in absolute terms).</li>
+ *   <li>close_t = 40,000 · exp(Σ r); features from {@link FeatureEngine#computeAll}; a row is
+ *       labelled positive when its bar carries a jump.</li>
+ * </ul>
+ */
+public record JumpBenchmark(FeatureMatrix features, boolean[] labels, int jumps) {
+
+    public static final double SIGMA_MIN = 2e-4;
+    public static final double SIGMA_MAX = 4e-3;
+    public static final double MEAN_REGIME_BARS = 2_000;
+    public static final double JUMP_MIN_SIGMAS = 4;
+    public static final double JUMP_MAX_SIGMAS = 10;
+
+    public static JumpBenchmark generate(FeatureSpec spec, int bars, int jumps, long seed) {
+        int warmUp = spec.warmUpBars();
+        if (jumps < 1 || jumps > (bars - warmUp) / 2) throw new IllegalArgumentException(jumps + " jumps do not fit " + bars + " bars");
+        Random rng = new Random(seed);
+        boolean[] jump = jumpBars(bars, warmUp, jumps, rng);
+        long[] open = new long[bars];
+        double[] close = new double[bars];
+        double logP = Math.log(40_000), sigma = 0;
+        long regimeLeft = 0;
+        for (int i = 0; i < bars; i++) {
+            if (regimeLeft-- <= 0) {
+                sigma = SIGMA_MIN * Math.pow(SIGMA_MAX / SIGMA_MIN, rng.nextDouble()); // log-uniform
+                regimeLeft = (long) Math.ceil(-MEAN_REGIME_BARS * Math.log(1 - rng.nextDouble())); // exponential
+            }
+            double r = sigma * rng.nextGaussian();
+            if (jump[i]) r += (rng.nextBoolean() ? 1 : -1) * sigma * (JUMP_MIN_SIGMAS + (JUMP_MAX_SIGMAS - JUMP_MIN_SIGMAS) * rng.nextDouble());
+            logP += i == 0 ? 0 : r;
+            open[i] = 1_600_000_000_000L / 60_000 * 60_000 + 60_000L * i;
+            close[i] = Math.exp(logP);
+        }
+        FeatureMatrix m = FeatureEngine.computeAll(spec, open, close, null);
+        boolean[] labels = new boolean[m.rows()];
+        for (int row = 0; row < labels.length; row++) labels[row] = jump[row + warmUp];
+        return new JumpBenchmark(m, labels, jumps);
+    }
+
+    /** Distinct jump bars in [warmUp, bars): a partial Fisher-Yates draw. */
+    private static boolean[] jumpBars(int bars, int warmUp, int jumps, Random rng) {
+        int span = bars - warmUp;
+        int[] idx = new int[span];
+        for (int i = 0; i < span; i++) idx[i] = warmUp + i;
+        boolean[] jump = new boolean[bars];
+        for (int k = 0; k < jumps; k++) {
+            int j = k + rng.nextInt(span - k);
+            int t = idx[k]; idx[k] = idx[j]; idx[j] = t;
+            jump[idx[k]] = true;
+        }
+        return jump;
+    }
+}

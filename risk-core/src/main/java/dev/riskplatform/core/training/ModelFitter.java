@@ -1,0 +1,47 @@
+package dev.riskplatform.core.training;
+
+import dev.riskplatform.core.artifact.ModelArtifact;
+import dev.riskplatform.core.artifact.TrainingInfo;
+import dev.riskplatform.core.features.FeatureMatrix;
+import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.model.IsolationForest;
+import dev.riskplatform.core.model.ScoreSummary;
+import dev.riskplatform.core.model.Threshold;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/** Fits an Isolation Forest on training features and seals it as an artifact (docs/model-format.md). */
+public final class ModelFitter {
+
+    private ModelFitter() {
+    }
+
+    /** The fitted artifact and its sealed bytes (what gets stored and hashed). */
+    public record Fitted(ModelArtifact artifact, byte[] bytes, double[] trainingScores) {
+    }
+
+    public static Fitted fit(FeatureSpec spec, FeatureMatrix train, TrainingConfig cfg, Instant createdAt, String codeVersion) {
+        IsolationForest model = IsolationForest.fit(train.values(), FeatureMatrix.COLUMNS,
+                new IsolationForest.Params(cfg.trees(), cfg.maxSamples(), cfg.seed()));
+        double[] scores = new double[train.rows()];
+        model.score(train.values(), train.rows(), scores);
+        // threshold = (1 − rate) quantile of training scores: about `rate` of training rows alert
+        Threshold threshold = Threshold.fromContamination(scores, cfg.alertRate());
+        TrainingInfo info = new TrainingInfo(train.openTimes()[0], train.openTimes()[train.rows() - 1], train.rows(),
+                cfg.seed(), createdAt, codeVersion);
+        ModelArtifact artifact = new ModelArtifact(spec, info, threshold, ScoreSummary.of(scores), model);
+        return new Fitted(artifact, bytes(artifact), scores);
+    }
+
+    static byte[] bytes(ModelArtifact a) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            a.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,30 @@
+package dev.riskplatform.core.training;
+
+/**
+ * How to fit, threshold and validate one Isolation Forest.
+ *
+ * @param trees              number of trees
+ * @param maxSamples         ψ, rows per tree (capped at the training rows)
+ * @param seed               RNG seed: same data + same seed = same forest
+ * @param alertRate          target alert rate = contamination: the threshold is the (1 − rate) quantile of training scores
+ * @param holdoutFraction    the last fraction of rows (in time) kept out of fitting and used for validation
+ * @param alertRateFactor    validation: holdout alert rate must lie in [rate / factor, rate · factor]
+ * @param minScoreSpread     validation: holdout p99 − p50 must exceed this (else the scores are degenerate)
+ */
+public record TrainingConfig(int trees, int maxSamples, long seed, double alertRate, double holdoutFraction,
+                             double alertRateFactor, double minScoreSpread) {
+
+    public TrainingConfig {
+        if (trees < 1) throw new IllegalArgumentException("trees must be >= 1, got " + trees);
+        if (maxSamples < 2) throw new IllegalArgumentException("maxSamples must be >= 2, got " + maxSamples);
+        if (!(alertRate > 0 && alertRate <= 0.5)) throw new IllegalArgumentException("alert rate (contamination) must be in (0, 0.5], got " + alertRate);
+        if (!(holdoutFraction > 0 && holdoutFraction <= 0.5)) throw new IllegalArgumentException("holdoutFraction must be in (0, 0.5], got " + holdoutFraction);
+        if (!(alertRateFactor >= 1)) throw new IllegalArgumentException("alertRateFactor must be >= 1, got " + alertRateFactor);
+        if (!(minScoreSpread >= 0)) throw new IllegalArgumentException("minScoreSpread must be >= 0, got " + minScoreSpread);
+    }
+
+    /** 100 trees, ψ = 256, 1 % alerts, last 20 % held out, alert rate within ×/÷ 3, p99 − p50 > 1e-3. */
+    public static TrainingConfig defaults(long seed) {
+        return new TrainingConfig(100, 256, seed, 0.01, 0.2, 3.0, 1e-3);
+    }
+}
