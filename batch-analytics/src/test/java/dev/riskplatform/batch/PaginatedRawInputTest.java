@@ -30,16 +30,28 @@ class PaginatedRawInputTest extends BatchTestBase {
     @Inject
     RawBarSource source;
 
+    /** Fixture upload only: a pooled connection can be stale after the infrastructure test restarted S3Proxy. */
+    private void putWithRetry(String key, byte[] bytes) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.put(key, bytes, "application/octet-stream");
+                return;
+            } catch (RuntimeException e) {
+                if (attempt == 3) throw e;
+            }
+        }
+    }
+
     @Test
     void readsAllObjectsBeyondTheFirstListingPage() throws Exception {
         List<RawBar> day = BatchFixtures.day(SYMBOL, DAY, 21, 50_000);
         String prefix = PartitionKeys.barsPrefix(SYMBOL, BatchFixtures.M1, DAY);
-        var pool = Executors.newFixedThreadPool(8);
+        var pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> puts = new java.util.ArrayList<>();
             for (RawBar b : day) {
-                puts.add(pool.submit(() -> store.put(PartitionKeys.part(prefix, Long.toString(b.openTime())),
-                        BatchFixtures.parquet(List.of(b)), "application/octet-stream")));
+                puts.add(pool.submit(() -> putWithRetry(PartitionKeys.part(prefix, Long.toString(b.openTime())),
+                        BatchFixtures.parquet(List.of(b)))));
             }
             for (Future<?> f : puts) f.get();
         } finally {
