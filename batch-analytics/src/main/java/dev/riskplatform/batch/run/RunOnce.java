@@ -29,8 +29,18 @@ public class RunOnce {
             LocalDate yesterday = LocalDate.now(Clock.systemUTC()).minusDays(1);
             LocalDate from = config.from().map(LocalDate::parse).orElse(yesterday);
             LocalDate to = config.to().map(LocalDate::parse).orElse(from);
+            return runAll(runner, config.symbols(), from, to);
+        } catch (RuntimeException e) {
+            LOG.error("run-once failed", e);
+            return 1;
+        }
+    }
+
+    /** The process exit code over all symbols: 1 if any run errs, else 3 if any day misses input, else 0. */
+    public static int runAll(BatchRunner runner, java.util.List<String> symbols, LocalDate from, LocalDate to) {
+        try {
             int code = 0;
-            for (String symbol : config.symbols()) {
+            for (String symbol : symbols) {
                 int c = runner.run(symbol, from, to).exitCode();
                 code = c == 1 || code == 1 ? 1 : Math.max(code, c);
             }
