@@ -1,0 +1,13 @@
+package dev.riskplatform.batch.input;
+
+/**
+ * A day as read from raw/: {@code found} = the partition exists (manifest or files);
+ * {@code manifested} = read through its manifest (false: listed, reported).
+ */
+public record DayInput(ValidatedDay day, boolean found, boolean manifested, int files) {
+
+    /** No usable bar: reported as missing input, not fatal to a range. */
+    public boolean missing() {
+        return day.bars().isEmpty();
+    }
+}

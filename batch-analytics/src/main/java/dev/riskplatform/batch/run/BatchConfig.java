@@ -1,0 +1,32 @@
+package dev.riskplatform.batch.run;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code batch.*} in application.properties. */
+@ConfigMapping(prefix = "batch")
+public interface BatchConfig {
+
+    /** Registry name of the model whose promoted version scores the bars. */
+    String model();
+
+    /** Bar interval of raw/bars/ read (Binance code); must equal the model's feature spec interval. */
+    @WithDefault("1m")
+    String interval();
+
+    /** Symbols of the scheduled daily run and of the one-shot run. */
+    List<String> symbols();
+
+    /** Cron of the daily run of the previous UTC day, read by {@link DailySchedule}; "off" disables it. */
+    String cron();
+
+    /** One-shot mode for a CronJob/Jenkins: run [from, to] at start-up, then exit with the run's code. */
+    @WithDefault("false")
+    boolean runOnce();
+
+    Optional<String> from();
+
+    Optional<String> to();
+}

@@ -1,0 +1,54 @@
+package dev.riskplatform.batch.run;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.jboss.logging.Logger;
+
+/**
+ * One-shot mode for a Kubernetes CronJob or Jenkins: {@code -Dbatch.run-once=true -Dbatch.from=D1
+ * -Dbatch.to=D2} (default: the previous UTC day) runs every configured symbol, then exits with
+ * {@link RunReport#exitCode()} (0 complete, 3 some day missing input, 1 error).
+ */
+@ApplicationScoped
+public class RunOnce {
+
+    private static final Logger LOG = Logger.getLogger(RunOnce.class);
+
+    void onStart(@Observes StartupEvent ev, BatchRunner runner, BatchConfig config) {
+        if (!config.runOnce()) return;
+        Thread t = new Thread(() -> Quarkus.asyncExit(runAll(runner, config)), "batch-run-once");
+        t.start();
+    }
+
+    static int runAll(BatchRunner runner, BatchConfig config) {
+        try {
+            LocalDate yesterday = LocalDate.now(Clock.systemUTC()).minusDays(1);
+            LocalDate from = config.from().map(LocalDate::parse).orElse(yesterday);
+            LocalDate to = config.to().map(LocalDate::parse).orElse(from);
+            return runAll(runner, config.symbols(), from, to);
+        } catch (RuntimeException e) {
+            LOG.error("run-once failed", e);
+            return 1;
+        }
+    }
+
+    /** The process exit code over all symbols: 1 if any run errs, else 3 if any day misses input, else 0. */
+    public static int runAll(BatchRunner runner, java.util.List<String> symbols, LocalDate from, LocalDate to) {
+        try {
+            int code = 0;
+            for (String symbol : symbols) {
+                int c = runner.run(symbol, from, to).exitCode();
+                code = c == 1 || code == 1 ? 1 : Math.max(code, c);
+            }
+            LOG.infof("run-once %s..%s finished, exit code %d", from, to, code);
+            return code;
+        } catch (RuntimeException e) {
+            LOG.error("run-once failed", e);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.riskplatform.core.risk;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One symbol's risk metrics for one UTC day: the one definition shared by batch-analytics and
+ * dashboards. Computed by {@link DailyRiskCalculator}; definitions are documented there and in
+ * {@code batch-analytics/README.md}. Nullable fields are null when the data does not define them (e.g. no
+ * previous close, fewer than two bars, not enough daily history).
+ *
+ * <p>Returns, VaR, ES and drawdown are fractions (log returns; VaR/ES as positive losses).
+ */
+public record DailyRiskMetrics(
+        String symbol, LocalDate date,
+        double open, double high, double low, double close,
+        Double logReturn, Double realizedVolatility,
+        Double sma7, Double sma30, Double ema7, Double ema30,
+        double maxDrawdown, Double var95, Double es95, Double var99, Double es99,
+        long anomalyCount, Double maxScore, String model, int modelVersion,
+        int barsPresent, int barsExpected, int gaps, int duplicates, int invalid) {
+
+    public DailyRiskMetrics {
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(model, "model");
+    }
+}

@@ -1,0 +1,24 @@
+package dev.riskplatform.io;
+
+import dev.riskplatform.core.market.BarInterval;
+import java.time.LocalDate;
+
+/** batch-analytics' output prefixes (docs/storage.md); the symbol is checked as in {@link PartitionKeys}. */
+public final class AnalyticsKeys {
+
+    private AnalyticsKeys() {
+    }
+
+    public static String processedPrefix(String symbol, BarInterval interval, LocalDate date) {
+        return "processed/" + PartitionKeys.barsPrefix(symbol, interval, date).substring("raw/bars/".length());
+    }
+
+    public static String metricsSymbolPrefix(String symbol) {
+        return "metrics/daily/" + PartitionKeys.tradesPrefix(symbol, LocalDate.EPOCH).substring("raw/trades/".length())
+                .replace("date=" + LocalDate.EPOCH + "/", "");
+    }
+
+    public static String metricsPrefix(String symbol, LocalDate date) {
+        return metricsSymbolPrefix(symbol) + "date=" + date + "/";
+    }
+}
