@@ -1,34 +1,41 @@
 package dev.riskplatform.batch.run;
 
+import dev.riskplatform.service.cli.JobArguments;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.CommandLineArguments;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
  * One-shot mode for a Kubernetes CronJob or Jenkins: {@code -Dbatch.run-once=true -Dbatch.from=D1
  * -Dbatch.to=D2} (default: the previous UTC day) runs every configured symbol, then exits with
- * {@link RunReport#exitCode()} (0 complete, 3 some day missing input, 1 error).
+ * {@link RunReport#exitCode()} (0 complete, 3 some day missing input, 1 error). Container arguments
+ * {@code --from=D1 --to=D2} (days, {@code yesterday} or {@code today}) do the same and take precedence:
+ * that is the CronJob/Jenkins contract in k8s/ and docs/deploy.md.
  */
 @ApplicationScoped
 public class RunOnce {
 
     private static final Logger LOG = Logger.getLogger(RunOnce.class);
 
-    void onStart(@Observes StartupEvent ev, BatchRunner runner, BatchConfig config) {
-        if (!config.runOnce()) return;
-        Thread t = new Thread(() -> Quarkus.asyncExit(runAll(runner, config)), "batch-run-once");
+    void onStart(@Observes StartupEvent ev, BatchRunner runner, BatchConfig config, @CommandLineArguments String[] args) {
+        if (!config.runOnce() && (args == null || args.length == 0)) return;
+        Thread t = new Thread(() -> Quarkus.asyncExit(runAll(runner, config, args)), "batch-run-once");
         t.start();
     }
 
-    static int runAll(BatchRunner runner, BatchConfig config) {
+    static int runAll(BatchRunner runner, BatchConfig config, String[] args) {
         try {
-            LocalDate yesterday = LocalDate.now(Clock.systemUTC()).minusDays(1);
-            LocalDate from = config.from().map(LocalDate::parse).orElse(yesterday);
-            LocalDate to = config.to().map(LocalDate::parse).orElse(from);
+            Clock utc = Clock.systemUTC();
+            JobArguments cli = JobArguments.parse(args, Set.of("from", "to"));
+            LocalDate yesterday = LocalDate.now(utc).minusDays(1);
+            LocalDate from = cli.day("from", utc).or(() -> config.from().map(LocalDate::parse)).orElse(yesterday);
+            LocalDate to = cli.day("to", utc).or(() -> config.to().map(LocalDate::parse)).orElse(from);
             return runAll(runner, config.symbols(), from, to);
         } catch (RuntimeException e) {
             LOG.error("run-once failed", e);

@@ -4,7 +4,12 @@ import dev.riskplatform.trainer.training.TrainRequest;
 import dev.riskplatform.trainer.training.TrainerConfig;
 import dev.riskplatform.trainer.training.TrainingOutcome;
 import dev.riskplatform.trainer.training.TrainingService;
+import dev.riskplatform.service.cli.JobArguments;
 import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.CommandLineArguments;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Set;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -29,15 +34,38 @@ public class OneShotTraining {
         this.config = config;
     }
 
-    void onStart(@Observes StartupEvent ev) {
-        if (!config.runOnce()) return;
-        Thread t = new Thread(() -> Quarkus.asyncExit(run(configuredRequest())), "trainer-run-once");
+    void onStart(@Observes StartupEvent ev, @CommandLineArguments String[] args) {
+        JobArguments cli;
+        try {
+            cli = JobArguments.parse(args, Set.of("train", "days", "from", "to", "symbol"));
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("bad arguments: %s", e.getMessage());
+            Quarkus.asyncExit(ExitCodes.ERROR);
+            return;
+        }
+        if (!config.runOnce() && !cli.has("train")) return;
+        Thread t = new Thread(() -> Quarkus.asyncExit(run(request(cli))), "trainer-run-once");
         t.start();
     }
 
     TrainRequest configuredRequest() {
+        return request(JobArguments.parse(new String[0], Set.of()));
+    }
+
+    /**
+     * The configured job, overridden by container arguments: {@code --train --days=N} trains on the
+     * N whole UTC days before today (the k8s Job template), {@code --from/--to/--symbol} name them.
+     */
+    TrainRequest request(JobArguments cli) {
         TrainerConfig.Job j = config.job();
-        return TrainRequest.of(j.symbol().orElse(null), j.interval(), j.from().orElse(null), j.to().orElse(null), j.model());
+        Clock utc = Clock.systemUTC();
+        String from = cli.day("from", utc).map(LocalDate::toString)
+                .or(() -> cli.positiveInt("days").map(n -> LocalDate.now(utc).minusDays(n).toString()))
+                .orElse(j.from().orElse(null));
+        String to = cli.day("to", utc).map(LocalDate::toString)
+                .or(() -> cli.positiveInt("days").map(n -> LocalDate.now(utc).minusDays(1).toString()))
+                .orElse(j.to().orElse(null));
+        return TrainRequest.of(cli.value("symbol").orElse(j.symbol().orElse(null)), j.interval(), from, to, j.model());
     }
 
     /** Trains once and returns the exit code; never throws. */
