@@ -29,7 +29,7 @@ public class RunOnce {
         t.start();
     }
 
-    static int runAll(BatchRunner runner, BatchConfig config, String[] args) {
+    public static int runAll(BatchRunner runner, BatchConfig config, String[] args) {
         try {
             Clock utc = Clock.systemUTC();
             JobArguments cli = JobArguments.parse(args, Set.of("from", "to"));

@@ -2,6 +2,7 @@ package dev.riskplatform.trainer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.riskplatform.service.cli.JobArguments;
 import dev.riskplatform.service.storage.ObjectStore;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import dev.riskplatform.trainer.RawBarsFixture;
@@ -10,6 +11,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +39,16 @@ class OneShotTrainingTest {
         assertEquals(ExitCodes.PROMOTED, job.run(request));
         assertEquals(ExitCodes.NOT_PROMOTED, job.run(request.withMinScoreSpread(1.0)));
         assertEquals(ExitCodes.ERROR, job.run(TrainRequest.of(symbol, "1m", DAY.toString(), DAY.plusDays(1).toString(), model)));
+    }
+
+    @Test
+    void theJobTemplatesArgumentsTrainOnTheLastWholeDays() {
+        var cli = JobArguments.parse(new String[] {"--train", "--days=30", "--symbol=ETHUSDT"},
+                Set.of("train", "days", "from", "to", "symbol"));
+        TrainRequest r = job.request(cli);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertEquals(today.minusDays(30).toString(), r.from());
+        assertEquals(today.minusDays(1).toString(), r.to());
+        assertEquals("ETHUSDT", r.symbol());
     }
 }
