@@ -54,9 +54,11 @@ public class ModelManager {
         this.config = config;
         this.meters = meters;
         this.rejectedCounter = Counter.builder("detector.models.rejected").description("Model versions refused by verification").register(meters);
-        Gauge.builder("detector.model.version", active, a -> a.get() == null ? -1 : a.get().version()).register(meters);
+        Gauge.builder("detector.model.version", active, a -> a.get() == null ? -1 : a.get().version())
+                .description("Version of the model serving now (-1 before the first one)").register(meters);
         Gauge.builder("detector.model.age.seconds", active,
-                a -> a.get() == null ? -1 : Duration.between(a.get().loadedAt(), Instant.now()).toSeconds()).register(meters);
+                a -> a.get() == null ? -1 : Duration.between(a.get().loadedAt(), Instant.now()).toSeconds())
+                .description("Seconds since the serving model was loaded (-1 before the first one)").register(meters);
     }
 
     void onStart(@Observes StartupEvent ev) {
@@ -132,7 +134,8 @@ public class ModelManager {
             active.set(new ActiveModel(m, entry.sha256(), Instant.now()));
             firstModel.complete(active.get());
             lastProblem = "none";
-            meters.counter("detector.model.reloads", "trigger", trigger).increment();
+            Counter.builder("detector.model.reloads").description("Models loaded and swapped in, by trigger")
+                    .tag("trigger", trigger).register(meters).increment();
             LOG.infof("serving %s v%d (%s, trigger %s)", entry.model(), entry.version(), m.spec(), trigger);
         } catch (Exception e) {
             reject(entry, e);

@@ -42,7 +42,8 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
         this.models = models;
         this.config = config;
         this.recovery = new StateRecovery(bootstrapServers);
-        this.recoveries = meters.counter("detector.state.recoveries");
+        this.recoveries = io.micrometer.core.instrument.Counter.builder("detector.state.recoveries")
+                .description("Rolling-window rebuilds after a partition assignment").register(meters);
     }
 
     @Override

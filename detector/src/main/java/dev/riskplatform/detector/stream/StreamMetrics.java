@@ -17,11 +17,11 @@ public class StreamMetrics {
 
     public StreamMetrics(MeterRegistry meters) {
         this.meters = meters;
-        this.trades = meters.counter("detector.trades");
-        this.bars = meters.counter("detector.bars");
-        this.deadLetters = meters.counter("detector.dead.letters");
-        this.late = meters.counter("detector.trades.late");
-        this.duplicates = meters.counter("detector.trades.duplicate");
+        this.trades = counter("detector.trades", "Trades consumed from market_prices");
+        this.bars = counter("detector.bars", "Closed bars scored and published to risk_events");
+        this.deadLetters = counter("detector.dead.letters", "Records sent to detector_dlq with a reason");
+        this.late = counter("detector.trades.late", "Trades for an already closed bar (counted, not merged)");
+        this.duplicates = counter("detector.trades.duplicate", "Trades dropped as duplicate trade ids");
         this.latency = Timer.builder("detector.publish.to.event.latency")
                 .description("trade publish (ingestTime) to risk event emitted")
                 .publishPercentileHistogram().register(meters);
@@ -38,7 +38,12 @@ public class StreamMetrics {
     }
 
     void alert(Alert a) {
-        meters.counter("detector.alerts", "severity", a.severity().name()).increment();
+        Counter.builder("detector.alerts").description("Alerts published to risk_alerts, one per market episode")
+                .tag("severity", a.severity().name()).register(meters).increment();
+    }
+
+    private Counter counter(String name, String help) {
+        return Counter.builder(name).description(help).register(meters);
     }
 
     public double deadLetters() { return deadLetters.count(); }
