@@ -1,5 +1,6 @@
 package dev.riskplatform.detector.live;
 
+import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -20,6 +21,12 @@ public class LiveEndpoint {
 
     @OnOpen
     public void onOpen(WebSocketConnection connection) {
-        connection.sendText("{\"hello\":\"detector\"}").subscribe().with(ok -> feed.catchUp(connection), err -> { });
+        connection.sendText("{\"hello\":\"detector\"}").subscribe().with(ok -> { }, err -> { });
+        feed.catchUp(connection);
+    }
+
+    @OnClose
+    public void onClose(WebSocketConnection connection) {
+        feed.closed(connection);
     }
 }
