@@ -67,14 +67,11 @@ function onAlert(a) {
   markers.setMarkers(state.markers);
 }
 
+// /live sends one JSON object per frame: a hello, then risk events and alerts (docs/topics.md).
+// An alert is the payload with a severity; a risk event also carries an alertId while in an episode.
 function onMessage(raw) {
   const m = JSON.parse(raw);
-  const items = Array.isArray(m) ? m : [m];
-  for (const item of items) {
-    const body = item.payload || item;
-    const type = item.type || (body.alertId ? 'alert' : 'risk_event');
-    if (type === 'alert') onAlert(body); else if (type === 'risk_event') onRiskEvent(body); else if (type === 'model') showModel(body);
-  }
+  if (m.severity) onAlert(m); else if (m.openTime != null && m.close != null) onRiskEvent(m);
 }
 
 function connect() {
@@ -84,14 +81,16 @@ function connect() {
   ws.onclose = () => { $('connection').textContent = 'reconnecting…'; setTimeout(connect, 1000 + Math.random() * 1000); };
 }
 
+// GET /model: name, version, sha256, featureSpec, threshold {value, contamination}, training (model card).
 function showModel(m) {
   if (!m || !m.version) return;
   const s = m.featureSpec || {};
+  const d = (m.training && m.training.data) || null;
   $('model-card').textContent = [
-    `${m.model} v${m.version}  (${(m.sha256 || '').slice(0, 12)})`,
-    `bars ${s.interval}, windows vol ${s.volatilityWindow} / z ${s.zScoreWindow} / momentum ${s.momentumWindow}`,
-    m.training ? `trained on ${m.training.rowCount} bars, ${new Date(m.training.fromEpochMillis).toISOString().slice(0, 10)} → ${new Date(m.training.toEpochMillis).toISOString().slice(0, 10)}` : '',
-    m.threshold != null ? `alert threshold ${Number(m.threshold).toFixed(3)}` : '',
+    `${m.name} v${m.version}  (${(m.sha256 || '').slice(0, 12)})`,
+    `${(s.features || []).join(', ')} on ${s.interval} bars, windows vol ${s.volatilityWindow} / z ${s.zScoreWindow} / momentum ${s.momentumWindow}`,
+    d ? `trained on ${d.rows} bars of ${d.symbol}, ${d.fromDay} → ${d.toDay}` : '',
+    m.threshold ? `alert threshold ${Number(m.threshold.value).toFixed(3)} (target rate ${pct(m.threshold.contamination, 1)})` : '',
   ].filter(Boolean).join('\n');
 }
 

@@ -16,17 +16,26 @@ import java.util.List;
 /**
  * Operator entry points (run on a worker thread: they block on REST and S3).
  * {@code POST /backfill/klines?symbol=BTCUSDT&interval=1m&from=2024-01-01&to=2024-01-02} (UTC dates or ISO instants, to exclusive);
- * {@code POST /import/dumps?dir=/data/binance}.
+ * {@code POST /import/dumps?dir=/data/binance}; {@code POST /import/sample} (bundled Bitstamp 2013 trades).
  */
 @Path("/")
 public class HistoryResource {
 
     private final KlineBackfill backfill;
     private final DumpImporter importer;
+    private final SampleImporter sample;
 
-    public HistoryResource(KlineBackfill backfill, DumpImporter importer) {
+    public HistoryResource(KlineBackfill backfill, DumpImporter importer, SampleImporter sample) {
         this.backfill = backfill;
         this.importer = importer;
+        this.sample = sample;
+    }
+
+    /** The bundled Bitstamp 2013 trades as 1m bars in raw/bars/ (what ./platform up trains on). */
+    @POST
+    @Path("import/sample")
+    public SampleImporter.Result sample(@QueryParam("symbol") @jakarta.ws.rs.DefaultValue("BTCUSDT") String symbol) {
+        return sample.importBitstamp(symbol);
     }
 
     @POST

@@ -27,11 +27,14 @@ public class ReplayMode {
     @ConfigProperty(name = "ingestor.replay.speed", defaultValue = "60") double speed;
     @ConfigProperty(name = "ingestor.replay.symbol", defaultValue = "BTCUSDT") String symbol;
     @ConfigProperty(name = "ingestor.replay.ping-interval", defaultValue = "20s") Duration pingInterval;
+    /** false: wait for {@link #play(double)} (./platform loads history and trains a model first). */
+    @ConfigProperty(name = "ingestor.replay.autostart", defaultValue = "true") boolean autostart;
 
     private final Vertx vertx;
     private final LiveIngestor ingestor;
     private ReplayServer server;
     private IngestSession session;
+    private final java.util.concurrent.atomic.AtomicBoolean played = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ReplayMode(Vertx vertx, LiveIngestor ingestor) {
         this.vertx = vertx;
@@ -47,14 +50,23 @@ public class ReplayMode {
         URI base = URI.create("http://127.0.0.1:" + bound);
         session = ingestor.open(URI.create("ws://127.0.0.1:" + bound), base, List.of(symbol), Duration.ofHours(23),
                 LiveIngestor.Sources.REPLAY);
+        if (autostart) play(speed);
+        else LOG.infof("replay of %s loaded, waiting for POST /replay/start", symbol);
+    }
+
+    /** Starts the tape once at atSpeed (≤ 0: the configured speed); false when not in replay mode or already started. */
+    public boolean play(double requested) {
+        double atSpeed = requested > 0 ? requested : speed;
+        if (server == null || !played.compareAndSet(false, true)) return false;
         // Play only once the client listens: a fresh client has no last id, so trades sent before
         // it connected would be skipped, not backfilled.
         vertx.setPeriodic(50, timer -> {
             if (server.openClients() == 0) return;
             vertx.cancelTimer(timer);
-            server.play(symbol, speed).done().thenRun(() -> LOG.infof("replay of %s finished", symbol));
-            LOG.infof("replaying %s at %s× real time through ws://127.0.0.1:%d", symbol, speed, bound);
+            server.play(symbol, atSpeed).done().thenRun(() -> LOG.infof("replay of %s finished", symbol));
+            LOG.infof("replaying %s at %s× real time through ws://127.0.0.1:%d", symbol, atSpeed, server.port());
         });
+        return true;
     }
 
     public boolean replaying() {
