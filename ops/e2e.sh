@@ -18,7 +18,13 @@ down() {
   [ ${#left[@]} -eq 0 ] || { say "FAIL: processes left after ./platform down: ${left[*]}"; return 1; }
   say "no process left (checked pids: ${pids[*]:-none})"
 }
-trap 'rc=$?; trap - EXIT; [ $rc -eq 0 ] || { say "failed (rc $rc): stopping the platform"; down || true; say "logs: $PLATFORM_HOME/logs"; }; exit $rc' EXIT
+on_exit() {
+  local rc=$?
+  trap - EXIT
+  [ "$rc" -eq 0 ] || { say "failed (rc $rc): stopping the platform"; down || true; say "logs: $PLATFORM_HOME/logs"; }
+  exit "$rc"
+}
+trap on_exit EXIT
 
 [ -d "$ROOT/dashboard/node_modules/playwright-core" ] || (cd "$ROOT/dashboard" && npm ci --no-audit --no-fund)
 say "PLATFORM_HOME=$PLATFORM_HOME kafka :$KAFKA_PORT s3 :$S3_PORT"
