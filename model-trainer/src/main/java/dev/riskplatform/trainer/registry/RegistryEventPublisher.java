@@ -1,25 +1,22 @@
 package dev.riskplatform.trainer.registry;
 
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.Record;
+import dev.riskplatform.service.messaging.KeyedJsonPublisher;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /** Announces a registered model version on {@code model_registry}, keyed by model name. */
 @ApplicationScoped
-public class RegistryEventPublisher {
+public class RegistryEventPublisher extends KeyedJsonPublisher {
 
     public static final String CHANNEL = "model-registry";
 
-    private final MutinyEmitter<Record<String, String>> emitter;
-
-    public RegistryEventPublisher(@Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter) {
-        this.emitter = emitter;
+    /** For CDI's client proxy only. */
+    protected RegistryEventPublisher() {
     }
 
-    /** Completes once the broker acknowledged the record. */
-    public Uni<Void> publish(String key, String json) {
-        return emitter.send(Record.of(key, json));
+    public RegistryEventPublisher(@Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter) {
+        super(emitter);
     }
 }
