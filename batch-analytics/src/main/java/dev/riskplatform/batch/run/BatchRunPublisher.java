@@ -1,22 +1,25 @@
 package dev.riskplatform.batch.run;
 
-import dev.riskplatform.service.messaging.KeyedJsonPublisher;
-import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.Record;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 
 /** Announces a finished (symbol, day) on {@code batch_runs} so readers know fresh metrics exist. */
 @ApplicationScoped
-public class BatchRunPublisher extends KeyedJsonPublisher {
+public class BatchRunPublisher {
 
     public static final String CHANNEL = "batch-runs";
 
-    /** For CDI's client proxy only. */
-    protected BatchRunPublisher() {
-    }
+    private final MutinyEmitter<Record<String, String>> emitter;
 
     public BatchRunPublisher(@Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter) {
-        super(emitter);
+        this.emitter = emitter;
+    }
+
+    /** Completes once the broker acknowledged the record. */
+    public Uni<Void> publish(String key, String json) {
+        return emitter.send(Record.of(key, json));
     }
 }
