@@ -69,6 +69,15 @@ public class ReplayMode {
         return true;
     }
 
+    /** The local Binance-compatible server (null unless replaying): the drill endpoints act on it. */
+    public ReplayServer server() {
+        return server;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
     public boolean replaying() {
         return server != null;
     }

@@ -92,6 +92,12 @@ public final class ReplayServer implements AutoCloseable {
         clients.clear();
     }
 
+    /** {@code times} rounds of {@link #disconnectAll()}, {@code everyMs} apart, the first now. */
+    public void disconnectStorm(int times, long everyMs) {
+        disconnectAll();
+        for (int i = 1; i < times; i++) vertx.setTimer(i * everyMs, t -> disconnectAll());
+    }
+
     /** Pings every client every {@code interval} with a unique payload, as Binance does every 20 s. */
     public void startPinging(Duration interval) {
         pingTimer = vertx.setPeriodic(interval.toMillis(), t -> clients.forEach(c -> {
@@ -99,6 +105,13 @@ public final class ReplayServer implements AutoCloseable {
             pingPayloads.add(payload);
             c.ws().writePing(Buffer.buffer(payload));
         }));
+    }
+
+    /** How far the tape of {@code symbol} got: the drills compare it with what reached market_prices. */
+    public Map<String, Object> progress(String symbol) {
+        Tape.Progress p = tapes.get(symbol).progress();
+        return Map.of("symbol", symbol, "sent", p.sent(), "total", p.total(), "lastSentTradeId", p.lastSentTradeId(),
+                "connections", connections.get(), "openClients", clients.size());
     }
 
     public long connectionCount() { return connections.get(); }

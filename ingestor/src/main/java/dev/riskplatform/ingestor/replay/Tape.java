@@ -40,6 +40,13 @@ final class Tape {
         return cursor >= trades.size();
     }
 
+    /** How many trades have been streamed so far, and the id of the last one (0 before the first). */
+    synchronized Progress progress() {
+        return new Progress(cursor, ids.length, cursor == 0 ? 0 : ids[cursor - 1]);
+    }
+
+    record Progress(int sent, int total, long lastSentTradeId) {}
+
     long firstTradeTime() {
         return trades.isEmpty() ? 0 : trades.get(0).tradeTime();
     }

@@ -42,6 +42,41 @@ class ReplayModeTest {
         given().get("/q/health/ready").then().statusCode(200);
     }
 
+    /** The garbage drill in small: every fuzzed frame is in the dead-letter topic with a reason, none in market_prices. */
+    @Test
+    void fuzzedFramesAllGoToTheDeadLetterTopicWithAReason() {
+        TopicProbe.readUntil("market_prices", rs -> !replayed(rs).isEmpty(), Duration.ofSeconds(60));
+        given().post("/replay/chaos/garbage?count=600&seed=7").then().statusCode(200).body("sent", org.hamcrest.Matchers.is(600));
+        var dlq = TopicProbe.readUntil("market_prices_dlq", rs -> rs.size() >= 600, Duration.ofSeconds(60));
+        assertEquals(600, dlq.size(), "one dead letter per fuzzed frame");
+        assertTrue(dlq.stream().allMatch(r -> r.value().contains("\"reason\":\"") && !r.value().contains("\"reason\":\"\"")),
+                "every dead letter says why");
+        List<MarketPriceMessage.Received> prices = replayed(TopicProbe.readUntil("market_prices", rs -> false, Duration.ofSeconds(2)));
+        assertTrue(prices.stream().allMatch(p -> p.trade().tradeId() < 900_000_000L), "no fuzzed frame became a trade");
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void aDisconnectStormIsRecoveredWithoutLosingATrade() {
+        TopicProbe.readUntil("market_prices", rs -> !replayed(rs).isEmpty(), Duration.ofSeconds(60));
+        int before = given().get("/replay/status").then().statusCode(200).extract().path("connections");
+        given().post("/replay/chaos/disconnects?times=3&everyMs=300").then().statusCode(200);
+        given().post("/replay/chaos/server-shutdown").then().statusCode(200);
+        dev.riskplatform.ingestor.Await.until("reconnected after the storm", Duration.ofSeconds(60),
+                () -> given().get("/replay/status").then().extract().<Integer>path("connections") >= before + 3
+                        && given().get("/replay/status").then().extract().<Integer>path("openClients") == 1);
+        var status = given().get("/replay/status").then().extract();
+        int sent = status.path("sent");
+        long lastId = ((Number) status.path("lastSentTradeId")).longValue();
+        var rs = TopicProbe.readUntil("market_prices", r -> distinctIdsUpTo(r, lastId) >= sent, Duration.ofSeconds(60));
+        assertEquals(sent, distinctIdsUpTo(rs, lastId), "every trade streamed before the check is in market_prices (backfilled)");
+    }
+
+    /** The tape's ids are 1..N in order, so the first {@code sent} trades are exactly the ids up to the last one sent. */
+    private static long distinctIdsUpTo(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> rs, long lastId) {
+        return replayed(rs).stream().mapToLong(p -> p.trade().tradeId()).filter(id -> id <= lastId).distinct().count();
+    }
+
     private static List<MarketPriceMessage.Received> replayed(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> rs) {
         return rs.stream().filter(r -> "BTCUSDT".equals(r.key()) && r.value().contains("\"source\":\"replay\""))
                 .map(r -> MarketPriceMessage.parse(r.value())).toList();

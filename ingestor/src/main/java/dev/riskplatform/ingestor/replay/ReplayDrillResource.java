@@ -1,0 +1,81 @@
+package dev.riskplatform.ingestor.replay;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+
+/**
+ * The replay server's side of the fault drills (ops/drills.sh, docs/reliability.md): how far the
+ * tape got, and the faults Binance can inflict — garbage frames, disconnect storms, serverShutdown.
+ * Exists only in replay mode (409 otherwise): a live connection to Binance cannot be told to misbehave.
+ */
+@Path("/replay")
+public class ReplayDrillResource {
+
+    private static final Logger LOG = Logger.getLogger(ReplayDrillResource.class);
+    private static final int MAX_GARBAGE = 1_000_000;
+    private static final int MAX_DISCONNECTS = 1_000;
+
+    private final ReplayMode replay;
+
+    public ReplayDrillResource(ReplayMode replay) {
+        this.replay = replay;
+    }
+
+    @GET
+    @Path("status")
+    public Response status() {
+        return onServer(s -> s.progress(replay.symbol()));
+    }
+
+    /** Sends {@code count} fuzzed frames (seeded: the same seed, the same frames) to every client. */
+    @POST
+    @Path("chaos/garbage")
+    public Response garbage(@QueryParam("count") int count, @QueryParam("seed") long seed) {
+        if (count < 1 || count > MAX_GARBAGE) return badRequest("count must be 1.." + MAX_GARBAGE);
+        return onServer(s -> {
+            Garbage garbage = new Garbage(seed);
+            for (long i = 0; i < count; i++) s.broadcastRaw(garbage.next(replay.symbol(), i));
+            LOG.warnf("drill: sent %d garbage frames (seed %d)", count, seed);
+            return Map.of("sent", count, "seed", seed);
+        });
+    }
+
+    /** Closes every connection {@code times} times, {@code everyMs} apart: the client must back off and backfill. */
+    @POST
+    @Path("chaos/disconnects")
+    public Response disconnects(@QueryParam("times") int times, @QueryParam("everyMs") long everyMs) {
+        if (times < 1 || times > MAX_DISCONNECTS) return badRequest("times must be 1.." + MAX_DISCONNECTS);
+        long step = Math.max(1, everyMs);
+        return onServer(s -> {
+            s.disconnectStorm(times, step);
+            LOG.warnf("drill: %d forced disconnects, every %d ms", times, step);
+            return Map.of("disconnects", times, "everyMs", step);
+        });
+    }
+
+    @POST
+    @Path("chaos/server-shutdown")
+    public Response serverShutdown() {
+        return onServer(s -> {
+            s.sendServerShutdown();
+            LOG.warn("drill: sent serverShutdown to every client");
+            return Map.of("serverShutdown", true);
+        });
+    }
+
+    private Response onServer(Function<ReplayServer, Object> action) {
+        ReplayServer server = replay.server();
+        if (server == null) return Response.status(409).entity(Map.of("error", "ingestor.mode is not replay")).build();
+        return Response.ok(action.apply(server)).build();
+    }
+
+    private static Response badRequest(String why) {
+        return Response.status(400).entity(Map.of("error", why)).build();
+    }
+}
