@@ -48,6 +48,8 @@ public class TradeProcessor {
     private final Map<String, Long> lastTradeWall = new HashMap<>();
     private final Map<String, Integer> partitionOf = new HashMap<>();
     private final Map<String, Long> emittedThrough = new HashMap<>();
+    /** Wall time of the last record of any kind (dead letters too) per partition: a busy partition is not idle. */
+    private final Map<Integer, Long> partitionActivity = new java.util.concurrent.ConcurrentHashMap<>();
 
     public TradeProcessor(ModelManager models, DetectorConfig config, RiskEventPublisher events, AlertPublisher alerts,
                           DeadLetterPublisher deadLetters, StreamMetrics metrics, LiveFeed live) {
@@ -71,6 +73,7 @@ public class TradeProcessor {
     private CompletableFuture<Void> process(Message<String> record) {
         var meta = record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
         String key = (String) meta.getKey();
+        partitionActivity.put(meta.getPartition(), System.currentTimeMillis());
         Outputs out = new Outputs();
         TradeJson.Parsed parsed;
         try {
@@ -107,8 +110,14 @@ public class TradeProcessor {
         long now = System.currentTimeMillis();
         Outputs out = new Outputs();
         for (SymbolPipeline p : pipelines.values()) {
-            if (now - lastTradeWall.get(p.symbol()) >= config.idleAfter().toMillis()) p.advanceTo(now, model, out);
+            long idle = now - lastActivity(p.symbol());
+            if (idle >= config.idleAfter().toMillis()) p.advanceIdle(idle, model, out);
         }
+    }
+
+    private long lastActivity(String symbol) {
+        long partitionWall = partitionActivity.getOrDefault(partitionOf.getOrDefault(symbol, -1), Long.MIN_VALUE);
+        return Math.max(lastTradeWall.get(symbol), partitionWall);
     }
 
     private SymbolPipeline pipeline(String symbol, ScoringModel model) {

@@ -41,6 +41,7 @@ public final class SymbolPipeline {
     private final LongSupplier clock;
     private final List<Bar> closed = new ArrayList<>();
     private long lastPublishTime = -1L;
+    private long newestTradeTime = Long.MIN_VALUE;
     private long silenceThrough = Long.MIN_VALUE;
     private long lastEmittedOpen = Long.MIN_VALUE;
     private String episodeAlertId;
@@ -62,11 +63,25 @@ public final class SymbolPipeline {
     public BarBuilder.Outcome onTrade(Trade trade, long publishTime, ScoringModel model, Sink sink) {
         lastPublishTime = Math.max(lastPublishTime, publishTime);
         BarBuilder.Outcome outcome = bars.onTrade(trade);
+        if (outcome == BarBuilder.Outcome.ACCEPTED) newestTradeTime = Math.max(newestTradeTime, trade.tradeTime());
         drain(model, sink);
         return outcome;
     }
 
-    /** Idle timer: closes bars by wall clock when no further trade comes. */
+    /**
+     * Idle timer: no trade came for {@code idleMillis} of wall time, so event time is taken to have
+     * moved on by as much since the newest trade: bars close up to {@code newest trade time + idle}
+     * (minus the allowed lateness). Not the wall clock itself: event time is wall time only for a
+     * live feed that is caught up. For a replay, or a consumer that stalled (broker down, a burst of
+     * dead letters), closing by the wall clock would make every later trade late and stop the bars.
+     */
+    public void advanceIdle(long idleMillis, ScoringModel model, Sink sink) {
+        if (newestTradeTime == Long.MIN_VALUE || idleMillis <= 0) return;
+        bars.advanceTo(newestTradeTime + idleMillis);
+        drain(model, sink);
+    }
+
+    /** Closes bars up to an explicit event time (end of a data set; tests). The idle timer uses {@link #advanceIdle}. */
     public void advanceTo(long nowMillis, ScoringModel model, Sink sink) {
         bars.advanceTo(nowMillis);
         drain(model, sink);

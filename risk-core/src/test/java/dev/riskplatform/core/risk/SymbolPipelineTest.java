@@ -65,6 +65,22 @@ class SymbolPipelineTest {
         assertNotNull(events.get(0).score(), "the rebuilt window is warm at the first emitted bar");
     }
 
+    /** The drills' finding: an idle tick during a replay (event time 1970 here, wall time now) must not close the future. */
+    @Test
+    void anIdleTickAdvancesEventTimeByTheIdleTimeNotToTheWallClock() {
+        BigDecimal[] closes = walk(BARS, 13);
+        ScoringModel model = fit(closes);
+        SymbolPipeline p = new SymbolPipeline("TEST", SPEC, 2_000, 30, System::currentTimeMillis);
+        feed(p, closes, model, 0, 100);
+        p.advanceIdle(5_000, model, sink);
+        assertEquals(99, events.size(), "bars up to the newest trade are closed, the open one waits: 50 s + 5 s < 60 s");
+        p.advanceIdle(15_000, model, sink);
+        assertEquals(100, events.size(), "15 s after the newest trade (at 50 s into bar 99) bar 99 is over");
+        feed(p, closes, model, 100, 120);
+        p.advanceTo(120 * MIN + 10_000, model, sink);
+        assertEquals(120, events.size(), "trades after the idle ticks are on time, not late: one event per bar");
+    }
+
     private void feed(SymbolPipeline p, BigDecimal[] closes, ScoringModel model, int from, int to) {
         long id = from * 2L;
         for (int i = from; i < to; i++) {

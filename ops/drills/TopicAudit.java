@@ -1,0 +1,196 @@
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * What the fault drills (ops/drills.sh) read off the topics, with nothing but the broker's own client jars:
+ *   java -cp '<kafka libs>/*' ops/drills/TopicAudit.java BOOTSTRAP COMMAND ARGS
+ * Commands (each prints one line of key=value pairs):
+ *   count TOPIC                      records in the topic (sum of end - beginning offsets)
+ *   trades SYMBOL LAST_ID            market_prices: replayed ids 1..LAST_ID present / missing / duplicated
+ *   alerts                           risk_alerts: records, distinct alert ids, duplicates
+ *   bars SYMBOL STEP_MS              risk_events: distinct bars, bars missing between the first and the last,
+ *                                    unscored bars after the first scored one (a warm-up blind spot)
+ *   dlq TOPIC                        dead letters: how many, how many carry a reason
+ *   garbage TOPIC KEY COUNT SEED     produces COUNT garbled records the detector must refuse
+ *   send TOPIC KEY VALUE             produces one record (e.g. a model_registry event)
+ * A topic is read up to the end offsets taken when the command starts.
+ */
+public class TopicAudit {
+
+    private static final Pattern TRADE_ID = Pattern.compile("\"tradeId\":(\\d+)");
+    private static final Pattern ALERT_ID = Pattern.compile("\"alertId\":\"([^\"]+)\"");
+    private static final Pattern OPEN_TIME = Pattern.compile("\"openTime\":(\\d+)");
+    private static final Pattern SCORE = Pattern.compile("\"score\":(null|[-0-9.eE]+)");
+    private static final Pattern SYMBOL = Pattern.compile("\"symbol\":\"([^\"]+)\"");
+    private static final Pattern REASON = Pattern.compile("\"reason\":\"[^\"]+");
+
+    private static String bootstrap;
+
+    public static void main(String[] a) {
+        bootstrap = a[0];
+        switch (a[1]) {
+            case "count" -> System.out.println("records=" + count(a[2]));
+            case "trades" -> trades(a[2], Long.parseLong(a[3]));
+            case "alerts" -> alerts();
+            case "bars" -> bars(a[2], Long.parseLong(a[3]));
+            case "dlq" -> dlq(a[2]);
+            case "garbage" -> garbage(a[2], a[3], Integer.parseInt(a[4]), Long.parseLong(a[5]));
+            case "send" -> send(a[2], a[3], a[4]);
+            default -> throw new IllegalArgumentException("unknown command " + a[1]);
+        }
+    }
+
+    /** Zero lost: every id 1..lastId of the replayed tape is in market_prices (duplicates are allowed: at-least-once). */
+    static void trades(String symbol, long lastId) {
+        Set<Long> ids = new HashSet<>();
+        long[] records = {0};
+        scan("market_prices", r -> {
+            if (!symbol.equals(r.key())) return;
+            Long id = longOf(TRADE_ID, r.value());
+            if (id == null || id > lastId) return;
+            records[0]++;
+            ids.add(id);
+        });
+        System.out.printf("records=%d distinct=%d missing=%d duplicates=%d%n", records[0], ids.size(), lastId - ids.size(),
+                records[0] - ids.size());
+    }
+
+    static void alerts() {
+        Set<String> ids = new HashSet<>();
+        List<String> dups = new ArrayList<>();
+        scan("risk_alerts", r -> {
+            Matcher m = ALERT_ID.matcher(r.value());
+            if (m.find() && !ids.add(m.group(1))) dups.add(m.group(1));
+        });
+        System.out.printf("records=%d distinct=%d duplicates=%d%s%n", ids.size() + dups.size(), ids.size(), dups.size(),
+                dups.isEmpty() ? "" : " first_duplicate=" + dups.get(0));
+    }
+
+    /** Lost bars are holes in the open times; a blind spot is an unscored bar after scoring began. */
+    static void bars(String symbol, long stepMs) {
+        TreeSet<Long> open = new TreeSet<>();
+        Map<Long, Boolean> scored = new HashMap<>();
+        long[] records = {0};
+        scan("risk_events", r -> {
+            Matcher s = SYMBOL.matcher(r.value());
+            Long t = longOf(OPEN_TIME, r.value());
+            if (t == null || !s.find() || !symbol.equals(s.group(1))) return;
+            records[0]++;
+            open.add(t);
+            Matcher sc = SCORE.matcher(r.value());
+            boolean hasScore = sc.find() && !"null".equals(sc.group(1));
+            scored.merge(t, hasScore, Boolean::logicalOr);
+        });
+        long missing = open.isEmpty() ? 0 : (open.last() - open.first()) / stepMs + 1 - open.size();
+        Long firstScored = open.stream().filter(scored::get).findFirst().orElse(null);
+        long blind = firstScored == null ? 0 : open.tailSet(firstScored).stream().filter(t -> !scored.get(t)).count();
+        System.out.printf("records=%d bars=%d missing=%d unscored_after_warmup=%d first=%s last=%s%n", records[0], open.size(),
+                missing, blind, open.isEmpty() ? "-" : open.first(), open.isEmpty() ? "-" : open.last());
+    }
+
+    static void dlq(String topic) {
+        long[] seen = {0}, withReason = {0};
+        scan(topic, r -> {
+            seen[0]++;
+            if (REASON.matcher(r.value()).find()) withReason[0]++;
+        });
+        System.out.printf("records=%d with_reason=%d%n", seen[0], withReason[0]);
+    }
+
+    /** Records a trade consumer must refuse, each for a different reason; never a mutation that is still a valid trade. */
+    static void garbage(String topic, String key, int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        try (KafkaProducer<String, String> p = producer()) {
+            for (int i = 0; i < count; i++) {
+                String valid = "{\"symbol\":\"" + key + "\",\"tradeId\":" + (800_000_000L + i) + ",\"price\":\"42000.01\","
+                        + "\"quantity\":\"0.005\",\"tradeTime\":1385337600000,\"buyerIsMaker\":true,\"source\":\"drill\"}";
+                String value = switch (random.nextInt(5)) {
+                    case 0 -> valid.substring(0, 1 + random.nextInt(valid.length() - 2));
+                    case 1 -> valid.replace("\"42000.01\"", "\"-" + random.nextInt(1000) + "\"");
+                    case 2 -> valid.replace("\"tradeId\":" + (800_000_000L + i) + ",", "");
+                    case 3 -> valid.replace("\"symbol\":\"" + key + "\"", "\"symbol\":\"NOT" + key + "\"");
+                    default -> "\u0000garbage-" + random.nextLong();
+                };
+                p.send(new ProducerRecord<>(topic, key, value));
+            }
+            p.flush();
+        }
+        System.out.printf("sent=%d topic=%s key=%s seed=%d%n", count, topic, key, seed);
+    }
+
+    static void send(String topic, String key, String value) {
+        try (KafkaProducer<String, String> p = producer()) {
+            p.send(new ProducerRecord<>(topic, key, value));
+            p.flush();
+        }
+        System.out.println("sent=1");
+    }
+
+    static long count(String topic) {
+        try (KafkaConsumer<String, String> c = consumer()) {
+            List<TopicPartition> parts = partitions(c, topic);
+            Map<TopicPartition, Long> end = c.endOffsets(parts), begin = c.beginningOffsets(parts);
+            return parts.stream().mapToLong(tp -> end.get(tp) - begin.get(tp)).sum();
+        }
+    }
+
+    private static void scan(String topic, Consumer<ConsumerRecord<String, String>> each) {
+        try (KafkaConsumer<String, String> c = consumer()) {
+            List<TopicPartition> parts = partitions(c, topic);
+            c.assign(parts);
+            c.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) throw new IllegalStateException("could not read " + topic + " to its end in 5 min");
+                c.poll(Duration.ofMillis(500)).forEach(r -> {
+                    if (r.offset() < end.get(new TopicPartition(r.topic(), r.partition()))) each.accept(r);
+                });
+            }
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, String> c, String topic) {
+        return c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    private static Long longOf(Pattern p, String text) {
+        Matcher m = p.matcher(text == null ? "" : text);
+        return m.find() ? Long.parseLong(m.group(1)) : null;
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("enable.auto.commit", "false");
+        p.put("max.poll.records", "5000");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static KafkaProducer<String, String> producer() {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("acks", "all");
+        p.put("enable.idempotence", "true");
+        p.put("linger.ms", "5");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+}
