@@ -58,6 +58,9 @@ heap_after_gc() {
   curl -fs "$2/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%d", s / 1048576}'
 }
 
+# A counter's value from a service's /q/metrics (0 when absent or the service does not answer).
+metric() { curl -fs "$1/q/metrics" 2>/dev/null | awk -v m="$2" '$1 == m {v = int($NF)} END {print v + 0}'; }
+
 replay_last_id() { curl -fs "$INGESTOR/replay/status" | json lastSentTradeId; }
 
 # Zero lost: every trade the replay server streamed up to now is in market_prices (backfilled if a socket dropped).
@@ -131,14 +134,14 @@ drill_ws_storm() {
 drill_bad_models() {
   local before rej0 rej1 reg key good bad=900001
   before=$(curl -fs "$DETECTOR/model" | json version)
-  rej0=$(curl -fs "$DETECTOR/q/metrics" | awk '/^detector_models_rejected_total/ {print int($NF)}')
+  rej0=$(metric "$DETECTOR" detector_models_rejected_total)
   reg=$(s3_get "models/$MODEL/registry.json")
   key=$(json artifactKey <<<"$(grep -o "{[^{}]*\"version\":$before,[^{}]*\"artifactKey\"[^}]*" <<<"$reg")")
   good=$(s3_get "$key")
   register_bad "$reg" $bad "corrupt: $RANDOM" "$(sha256sum <<<"x" | cut -c1-64)"
   register_bad "$reg" $((bad + 1)) "${good/\"value\":0./\"value\":0.9}" "$(json sha256 <<<"$(grep -o "{[^{}]*\"version\":$before,[^{}]*\"artifactKey\"[^}]*" <<<"$reg")")"
-  await 60 "[ \$(curl -fs $DETECTOR/q/metrics | awk '/^detector_models_rejected_total/ {print int(\$NF)}') -ge $((rej0 + 2)) ]" || true
-  rej1=$(curl -fs "$DETECTOR/q/metrics" | awk '/^detector_models_rejected_total/ {print int($NF)}')
+  await 60 "[ \$(metric $DETECTOR detector_models_rejected_total) -ge $((rej0 + 2)) ]" || true
+  rej1=$(metric "$DETECTOR" detector_models_rejected_total)
   s3_put "models/$MODEL/registry.json" "$reg"
   s3_delete "models/$MODEL/v$bad/model.json"; s3_delete "models/$MODEL/v$((bad + 1))/model.json"
   say "  rejected models: $rej0 -> $rej1; serving v$(curl -fs "$DETECTOR/model" | json version) (was v$before)"
@@ -199,19 +202,27 @@ drill_detector_kill() {
   await 120 "ready $DETECTOR" && check_progress 120 && check_no_duplicate_alert && check_bars
 }
 
-# A second detector joins the group (rebalance), runs, leaves (rebalance back).
+# Hand-over both ways: a second detector joins the group (rebalance), the first leaves so the second owns
+# every partition (BTCUSDT's included), the first comes back, the second leaves.
 drill_second_detector() {
-  local pid
+  local pid trades
   KAFKA_BOOTSTRAP_SERVERS="$KAFKA" S3_ENDPOINT="$S3" RISK_BUCKET="$BUCKET" \
     nohup java -Xmx384m -Dquarkus.profile=local -Dquarkus.http.port=8092 -jar "$ROOT/detector/target/quarkus-app/quarkus-run.jar" \
     >>"$STATE/logs/detector-2.log" 2>&1 &
   pid=$!
   await 120 "ready http://127.0.0.1:8092" || { kill "$pid"; return 1; }
-  say "  second detector (pid $pid) joined; running 30 s"
-  sleep 30
+  say "  second detector (pid $pid) joined; the first leaves (SIGTERM)"
+  sleep 10
+  kill "$(pid_of detector)"; await 30 "! kill -0 $(pid_of detector) 2>/dev/null"
+  await 60 "[ \$(metric http://127.0.0.1:8092 detector_trades_total) -gt 0 ]" || true
+  trades=$(metric http://127.0.0.1:8092 detector_trades_total)
+  say "  the second detector alone has consumed $trades trades"
+  "$ROOT/platform" start >/dev/null
+  await 120 "ready $DETECTOR" || { kill "$pid"; return 1; }
+  sleep 10
   kill "$pid"; await 30 "! kill -0 $pid 2>/dev/null" || kill -9 "$pid"
-  say "  second detector left"
-  check_progress 120 && check_no_duplicate_alert && check_bars
+  say "  the first detector is back (pid $(pid_of detector)), the second left"
+  [ "$trades" -gt 0 ] && check_progress 120 && check_no_duplicate_alert && check_bars
 }
 
 main() {

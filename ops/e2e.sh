@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end: ./platform up in a fresh PLATFORM_HOME (non-default Kafka/S3 ports), the dashboard's
-# browser test, ./platform down, and a check that no process we started is left. Non-zero on failure.
+# browser test, the fast fault drills, ./platform down, and a check that no process we started is left.
+# Non-zero on failure.
 #   ops/e2e.sh [--speed N]        (needs node, and chromium at /usr/bin/chromium or $CHROMIUM)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,6 +33,9 @@ say "PLATFORM_HOME=$PLATFORM_HOME kafka :$KAFKA_PORT s3 :$S3_PORT"
 say "waiting 20 s for the replay to produce bars"
 sleep 20
 node "$ROOT/dashboard/browser-test.mjs" http://127.0.0.1:8082/dashboard/ "$ROOT/docs/screenshot.png"
+# The fast fault drills on the same running platform (docs/reliability.md): garbage, disconnect storm, bad
+# models, S3 down, broker SIGKILL, detector SIGKILL. Set E2E_DRILLS=0 to skip them.
+[ "${E2E_DRILLS:-1}" = 0 ] || "$ROOT/ops/drills.sh" --fast
 down
 trap - EXIT
 say "passed in $((SECONDS - t0)) s"
