@@ -31,6 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   dlq TOPIC                        dead letters: how many, how many carry a reason
  *   garbage TOPIC KEY COUNT SEED     produces COUNT garbled records the detector must refuse
  *   send TOPIC KEY VALUE             produces one record (e.g. a model_registry event)
+ *   latency SECONDS PREFIX           reads risk_events and risk_alerts live for SECONDS: for symbols starting with
+ *                                    PREFIX, arrival here minus lastTradePublishTime (alerts: of their bar), p50/p99/p999
+ *   lag GROUP TOPIC                  the group's lag: end offsets minus committed offsets, summed
  * A topic is read up to the end offsets taken when the command starts.
  */
 public class TopicAudit {
@@ -54,6 +57,8 @@ public class TopicAudit {
             case "dlq" -> dlq(a[2]);
             case "garbage" -> garbage(a[2], a[3], Integer.parseInt(a[4]), Long.parseLong(a[5]));
             case "send" -> send(a[2], a[3], a[4]);
+            case "latency" -> latency(Integer.parseInt(a[2]), a[3]);
+            case "lag" -> System.out.println("lag=" + lag(a[2], a[3]));
             default -> throw new IllegalArgumentException("unknown command " + a[1]);
         }
     }
@@ -142,6 +147,61 @@ public class TopicAudit {
             p.flush();
         }
         System.out.println("sent=1");
+    }
+
+    /** Close latency as a consumer of risk_events sees it: from the publish time of the trade that closed the bar. */
+    static void latency(int seconds, String prefix) {
+        List<Long> events = new ArrayList<>(), alerts = new ArrayList<>();
+        Map<String, Long> closingPublish = new HashMap<>();
+        Pattern published = Pattern.compile("\"lastTradePublishTime\":(\\d+)");
+        try (KafkaConsumer<String, String> c = consumer()) {
+            List<TopicPartition> parts = new ArrayList<>(partitions(c, "risk_events"));
+            parts.addAll(partitions(c, "risk_alerts"));
+            c.assign(parts);
+            c.seekToEnd(parts);
+            parts.forEach(c::position);
+            long end = System.currentTimeMillis() + seconds * 1000L;
+            while (System.currentTimeMillis() < end) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(100))) {
+                    long arrival = System.currentTimeMillis();
+                    if (r.key() == null || !r.key().startsWith(prefix)) continue;
+                    Matcher alert = ALERT_ID.matcher(r.value());
+                    if (r.topic().equals("risk_events")) {
+                        Long pub = longOf(published, r.value());
+                        if (pub == null) continue;
+                        events.add(arrival - pub);
+                        if (alert.find()) closingPublish.put(alert.group(1), pub);
+                    } else if (alert.find() && closingPublish.containsKey(alert.group(1))) {
+                        alerts.add(arrival - closingPublish.get(alert.group(1)));
+                    }
+                }
+            }
+        }
+        System.out.println("events=" + events.size() + " " + percentiles("event", events) + " alerts=" + alerts.size() + " "
+                + percentiles("alert", alerts));
+    }
+
+    private static String percentiles(String name, List<Long> values) {
+        if (values.isEmpty()) return name + "_p50=- " + name + "_p99=- " + name + "_p999=-";
+        long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        return name + "_p50=" + v[(int) (0.5 * (v.length - 1))] + " " + name + "_p99=" + v[(int) (0.99 * (v.length - 1))] + " "
+                + name + "_p999=" + v[(int) (0.999 * (v.length - 1))];
+    }
+
+    static long lag(String group, String topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(p); KafkaConsumer<String, String> c = consumer()) {
+            var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            List<TopicPartition> parts = partitions(c, topic);
+            Map<TopicPartition, Long> end = c.endOffsets(parts), begin = c.beginningOffsets(parts);
+            return parts.stream().mapToLong(tp -> {
+                var o = committed.get(tp);
+                return end.get(tp) - (o == null ? begin.get(tp) : o.offset());
+            }).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the lag of group " + group, e);
+        }
     }
 
     static long count(String topic) {

@@ -22,9 +22,29 @@ public class ReplayDrillResource {
     private static final int MAX_DISCONNECTS = 1_000;
 
     private final ReplayMode replay;
+    private final LoadGenerator load;
 
-    public ReplayDrillResource(ReplayMode replay) {
+    public ReplayDrillResource(ReplayMode replay, LoadGenerator load) {
         this.replay = replay;
+        this.load = load;
+    }
+
+    /** Synthetic load for ops/loadtest.sh: {@code rate} trades/s over {@code symbols} symbols for {@code seconds}. */
+    @POST
+    @Path("load")
+    public Response startLoad(@QueryParam("symbols") int symbols, @QueryParam("rate") long rate,
+                              @QueryParam("seconds") int seconds, @QueryParam("eventSpeed") long eventSpeed) {
+        if (symbols < 1 || symbols > LoadGenerator.MAX_SYMBOLS) return badRequest("symbols must be 1.." + LoadGenerator.MAX_SYMBOLS);
+        if (rate < 1 || rate > 2_000_000 || seconds < 1 || seconds > 600) return badRequest("rate 1..2000000, seconds 1..600");
+        return onServer(s -> load.start(symbols, rate, java.time.Duration.ofSeconds(seconds), Math.max(1, eventSpeed))
+                ? Map.of("started", true, "symbols", symbols, "rate", rate, "seconds", seconds)
+                : Map.of("started", false, "error", "a load run is still running"));
+    }
+
+    @GET
+    @Path("load")
+    public Response loadStatus() {
+        return onServer(s -> load.status());
     }
 
     @GET

@@ -74,6 +74,11 @@ public final class ReplayServer implements AutoCloseable {
         return new ReplayPlayer(vertx, tapes.get(symbol), speed, batch -> send(symbol, batch)).start();
     }
 
+    /** Streams trades of {@code symbol} to its subscribers now (the load harness's synthetic feed). */
+    void stream(String symbol, List<Trade> batch) {
+        send(symbol, batch);
+    }
+
     /** Any text, to every client: the bad-input tests send what Binance never should. */
     public void broadcastRaw(String text) {
         clients.forEach(c -> c.ws().writeTextMessage(text));

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# End-to-end load harness (docs/reliability.md, BENCHMARKS.md): synthetic trades from the replay server
+# (Binance's protocol) -> ingestor -> Kafka -> detector -> risk_events / risk_alerts, at increasing rates.
+# Bounded (each step SECONDS long, then a drain of at most 60 s), loopback only, against the running platform.
+#
+#   ops/loadtest.sh [RATE ...]          (./platform loadtest ... is the same; default rates: 2000 10000 30000 100000)
+#   env: LOAD_SECONDS (20), LOAD_SYMBOLS (8), LOAD_EVENT_SPEED (60: a 1m bar closes every second per symbol)
+#
+# Per step it prints: offered rate; trades/s published by the ingestor and consumed by the detector; close latency
+# (publish time of the trade that closes a bar -> that bar's risk event at a consumer) and alert latency, p50/p99/p999;
+# the detector group's lag at the end of the step; CPU (% of one core) and RSS per process. First, the bare Kafka
+# ceiling of this broker with its own producer performance tool, for the ratio.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE="${PLATFORM_HOME:-$ROOT/.platform}"
+KAFKA="127.0.0.1:${KAFKA_PORT:-9092}"
+INGESTOR=http://127.0.0.1:8081 DETECTOR=http://127.0.0.1:8082
+SECS=${LOAD_SECONDS:-20} SYMBOLS=${LOAD_SYMBOLS:-8} SPEED=${LOAD_EVENT_SPEED:-60}
+RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(2000 10000 30000 100000)
+HZ=$(getconf CLK_TCK)
+
+say() { printf '[load] %s\n' "$*"; }
+pid_of() { cat "$STATE/run/$1.pid" 2>/dev/null || true; }
+field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
+audit() { java -cp "$STATE/drills:$STATE/lib/kafka/*" TopicAudit "$KAFKA" "$@" 2>>"$STATE/logs/loadtest.log"; }
+# Sum of a counter over all its tags (0 when absent).
+counter() { curl -fs "$1/q/metrics" | awk -v m="$2" 'index($1, m) == 1 && $1 !~ /^#/ {s += $NF} END {printf "%d", s}'; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+rss_mib() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status"; }
+
+kafka_tool() { java -cp "$STATE/lib/kafka/*" -Dlog4j2.configurationFile="$STATE/conf/log4j2.properties" "$@"; }
+
+# The broker's own producer performance tool on a 4-partition topic: the ceiling our pipeline is compared with.
+ceiling() {
+  kafka_tool org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA" --create --if-not-exists \
+    --topic loadtest_ceiling --partitions 4 --replication-factor 1 >/dev/null 2>&1 || true
+  kafka_tool org.apache.kafka.tools.ProducerPerformance --topic loadtest_ceiling --num-records 500000 --record-size 200 \
+    --throughput -1 --producer-props bootstrap.servers="$KAFKA" acks=all linger.ms=5 2>/dev/null | tail -1
+}
+
+step() {
+  local rate=$1 procs=(ingestor detector kafka) p t0 t1 pub0 pub1 con0 con1 lat lag out=""
+  declare -A c0 c1
+  for p in "${procs[@]}"; do c0[$p]=$(cpu_ticks "$(pid_of "$p")"); done
+  pub0=$(counter "$INGESTOR" ingestor_trades_published_total); con0=$(counter "$DETECTOR" detector_trades_total)
+  audit latency $((SECS + 5)) LOAD >"$STATE/run/latency.out" &
+  local probe=$!
+  sleep 1
+  t0=$(date +%s%N)
+  curl -fs -X POST "$INGESTOR/replay/load?symbols=$SYMBOLS&rate=$rate&seconds=$SECS&eventSpeed=$SPEED" >/dev/null
+  sleep "$SECS"
+  t1=$(date +%s%N)
+  pub1=$(counter "$INGESTOR" ingestor_trades_published_total); con1=$(counter "$DETECTOR" detector_trades_total)
+  for p in "${procs[@]}"; do c1[$p]=$(cpu_ticks "$(pid_of "$p")"); done
+  wait "$probe"; lat=$(cat "$STATE/run/latency.out")
+  lag=$(audit lag detector market_prices | field lag)
+  local ms=$(((t1 - t0) / 1000000))
+  for p in "${procs[@]}"; do
+    out+=" $p: cpu $(((c1[$p] - c0[$p]) * 100000 / HZ / ms))% rss $(rss_mib "$(pid_of "$p")") MiB;"
+  done
+  say "offered $rate/s | ingestor published $(((pub1 - pub0) * 1000 / ms))/s | detector consumed $(((con1 - con0) * 1000 / ms))/s | lag at end $lag"
+  say "  close latency ms p50 $(field event_p50 <<<"$lat") p99 $(field event_p99 <<<"$lat") p999 $(field event_p999 <<<"$lat") ($(field events <<<"$lat") bars);" \
+    "alert latency ms p50 $(field alert_p50 <<<"$lat") p99 $(field alert_p99 <<<"$lat") ($(field alerts <<<"$lat") alerts)"
+  say " $out"
+  # Drain before the next step, so each step starts from an empty backlog (bounded).
+  local i=0
+  while [ "$(audit lag detector market_prices | field lag)" -gt 0 ] && [ $i -lt 30 ]; do sleep 2; i=$((i + 1)); done
+}
+
+main() {
+  curl -fs "$DETECTOR/q/health/ready" >/dev/null || { echo "the platform is not up (./platform up)" >&2; exit 2; }
+  mkdir -p "$STATE/drills"
+  [ "$STATE/drills/TopicAudit.class" -nt "$ROOT/ops/drills/TopicAudit.java" ] \
+    || javac -nowarn -cp "$STATE/lib/kafka/*" -d "$STATE/drills" "$ROOT/ops/drills/TopicAudit.java"
+  say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+  say "bare Kafka ceiling (ProducerPerformance, 500k x 200 B, acks=all, 4 partitions): $(ceiling)"
+  # Warm-up: the first run opens the ingestor's session for the LOAD symbols; not measured.
+  curl -fs -X POST "$INGESTOR/replay/load?symbols=$SYMBOLS&rate=200&seconds=3&eventSpeed=$SPEED" >/dev/null
+  sleep 8
+  for r in "${RATES[@]}"; do step "$r"; done
+  say "done; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+main
