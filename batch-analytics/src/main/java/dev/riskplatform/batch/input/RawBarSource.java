@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import jakarta.annotation.PreDestroy;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,9 +24,25 @@ public class RawBarSource {
 
     private static final Logger LOG = Logger.getLogger(RawBarSource.class);
     private final PartitionReader reader;
+    // Read-ahead of RangeInput; separate from PartitionReader's pool, whose GETs the days wait for.
+    private final ExecutorService readAhead = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "raw-read-ahead");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RawBarSource(PartitionReader reader) {
         this.reader = reader;
+    }
+
+    /** Days of [.., last] read once each, {@code readAhead} days ahead (see {@link RangeInput}). */
+    public RangeInput range(String symbol, BarInterval interval, LocalDate last, int readAhead) {
+        return new RangeInput(this, this.readAhead, symbol, interval, last, readAhead);
+    }
+
+    @PreDestroy
+    void close() {
+        readAhead.shutdownNow();
     }
 
     public DayInput readDay(String symbol, BarInterval interval, LocalDate date) {
