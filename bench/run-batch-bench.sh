@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 REPEATS="${1:-7}"
 DATA=/tmp/riskplatform-year-1m.parquet
-./mvnw -B -q -o install -DskipTests -pl risk-core,risk-io,service-support,test-support
-./mvnw -B -q -o -pl batch-analytics test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
+# Reactor build, no install: the shared ~/.m2 SNAPSHOTs stay untouched; sibling modules come from their target/classes.
+./mvnw -B -q -o -pl batch-analytics -am test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.cp
 CP="batch-analytics/target/test-classes:batch-analytics/target/classes:$(cat batch-analytics/target/bench.cp)"
 java -Xmx2g -cp "$CP" dev.riskplatform.batch.bench.DailyMetricsBench "$DATA" "$REPEATS"
 # The same year from S3Proxy (started by the bench from ops' local jar, see test-support S3ProxyServer).

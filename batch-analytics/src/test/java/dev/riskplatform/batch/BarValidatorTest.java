@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskplatform.batch.input.BarValidator;
-import dev.riskplatform.batch.input.RawBar;
 import dev.riskplatform.batch.input.ValidatedDay;
 import dev.riskplatform.core.market.Bar;
 import java.time.LocalDate;
@@ -33,7 +32,7 @@ class BarValidatorTest {
         List<RawBar> invalid = invalidRows(kept.get(30));
         rows.addAll(invalid);
 
-        ValidatedDay v = BarValidator.validate("BTCUSDT", BatchFixtures.M1, DAY, rows);
+        ValidatedDay v = BarValidator.validate("BTCUSDT", BatchFixtures.M1, DAY, List.of(BatchFixtures.columns(rows)));
 
         assertEquals(kept.size(), v.completeness().barsPresent());
         assertEquals(removed.size(), v.completeness().gaps());
@@ -42,6 +41,20 @@ class BarValidatorTest {
         assertEquals(rows.size(), v.completeness().barsPresent() + v.completeness().duplicates() + v.completeness().invalid());
         for (int i = 1; i < v.bars().size(); i++) assertTrue(v.bars().get(i).openTime() > v.bars().get(i - 1).openTime());
         assertTrue(v.bars().stream().map(Bar::openTime).noneMatch(removed::contains));
+    }
+
+    /** A day split over files (manifest order): a row repeated in a later file is a duplicate, the first is kept. */
+    @Test
+    void duplicatesAcrossFilesKeepTheFirstFile() {
+        List<RawBar> day = BatchFixtures.day("BTCUSDT", DAY, 6, 40_000);
+        RawBar first = day.get(100);
+        RawBar later = BatchFixtures.bar("BTCUSDT", first.openTime(), first.open(), first.high() * 1.001, first.low(), first.close());
+        ValidatedDay v = BarValidator.validate("BTCUSDT", BatchFixtures.M1, DAY, List.of(
+                BatchFixtures.columns(day.subList(0, 720)), BatchFixtures.columns(List.of(later)), BatchFixtures.columns(day.subList(720, 1440))));
+        assertEquals(1440, v.completeness().barsPresent());
+        assertEquals(1, v.completeness().duplicates());
+        assertEquals(0, v.completeness().invalid());
+        assertEquals(first.high(), v.bars().get(100).high(), 0.0);
     }
 
     /** One row per out-of-range rule, derived from a valid bar (an invalid row must never shadow a valid one as "duplicate"). */
@@ -54,6 +67,11 @@ class BarValidatorTest {
                 BatchFixtures.bar("BTCUSDT", t, b.open(), b.high(), b.low(), b.high() * 1.01),     // close above high
                 BatchFixtures.bar("BTCUSDT", t, b.low() * 0.5, b.high(), b.low(), b.close()),      // open below low
                 BatchFixtures.bar("BTCUSDT", t + 86_400_000L, b.open(), b.high(), b.low(), b.close()), // next day
-                BatchFixtures.bar("ETHUSDT", t, b.open(), b.high(), b.low(), b.close()));          // other symbol
+                BatchFixtures.bar("ETHUSDT", t, b.open(), b.high(), b.low(), b.close()),           // other symbol
+                new RawBar("BTCUSDT", "5m", t, t + 59_999, b.open(), b.high(), b.low(), b.close(), 1, 1, 1, 1, 1, 1, false), // other interval
+                new RawBar("BTCUSDT", "1m", t, t + 60_000, b.open(), b.high(), b.low(), b.close(), 1, 1, 1, 1, 1, 1, false), // bad close time
+                new RawBar("BTCUSDT", "1m", t + 1, t + 60_000, b.open(), b.high(), b.low(), b.close(), 1, 1, 1, 1, 1, 1, false), // not aligned
+                new RawBar("BTCUSDT", "1m", t, t + 59_999, b.open(), b.high(), b.low(), b.close(), -1, 1, 1, 1, 1, 1, false), // negative volume
+                new RawBar("BTCUSDT", "1m", t, t + 59_999, b.open(), b.high(), b.low(), b.close(), Double.NaN, 1, 1, 1, 1, 1, false)); // NaN volume
     }
 }

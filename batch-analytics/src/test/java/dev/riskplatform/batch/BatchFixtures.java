@@ -1,12 +1,13 @@
 package dev.riskplatform.batch;
 
-import dev.riskplatform.batch.input.RawBar;
-import dev.riskplatform.batch.input.RawBarCodec;
 import dev.riskplatform.batch.output.PartitionWriter;
 import dev.riskplatform.core.artifact.ModelArtifactException;
 import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarInterval;
+import dev.riskplatform.io.BarParquet;
 import dev.riskplatform.io.PartitionKeys;
+import dev.riskplatform.io.RawBarColumns;
 import dev.riskplatform.service.registry.ModelRegistryStore;
 import dev.riskplatform.testsupport.TestModels;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ public final class BatchFixtures {
 
     public static final String MODEL = "batch-test-model";
     public static final BarInterval M1 = BarInterval.parse("1m");
-    private static final RawBarCodec CODEC = new RawBarCodec();
+    private static final BarParquet CODEC = new BarParquet();
 
     private BatchFixtures() {
     }
@@ -60,10 +61,41 @@ public final class BatchFixtures {
 
     /** Writes the rows as one Parquet file plus its manifest, as the ingestor does. */
     public static void writeRaw(PartitionWriter writer, String symbol, LocalDate date, List<RawBar> rows) {
-        writer.replace(PartitionKeys.barsPrefix(symbol, M1, date), List.of(CODEC.write(rows)));
+        writer.replace(PartitionKeys.barsPrefix(symbol, M1, date), List.of(parquet(rows)));
     }
 
+    /** Through risk-io's writer, as the ingestor writes: the rows must be valid bars. */
     public static byte[] parquet(List<RawBar> rows) {
-        return CODEC.write(rows);
+        return CODEC.write(rows.stream().map(r -> new Bar(r.symbol(), BarInterval.parse(r.interval()), r.openTime(), r.closeTime(),
+                r.open(), r.high(), r.low(), r.close(), r.volume(), r.quoteVolume(), r.vwap(), r.tradeCount(),
+                r.firstTradeId(), r.lastTradeId(), r.gap())).toList());
+    }
+
+    /** The rows as the columns risk-io's raw reader returns, invalid ones included. */
+    public static RawBarColumns columns(List<RawBar> rows) {
+        int n = rows.size();
+        var c = new RawBarColumns(new String[n], new String[n], new long[n], new long[n], new double[n], new double[n],
+                new double[n], new double[n], new double[n], new double[n], new double[n], new long[n], new long[n],
+                new long[n], new boolean[n]);
+        for (int i = 0; i < n; i++) set(c, i, rows.get(i));
+        return c;
+    }
+
+    private static void set(RawBarColumns c, int i, RawBar r) {
+        c.symbol()[i] = r.symbol();
+        c.interval()[i] = r.interval();
+        c.openTime()[i] = r.openTime();
+        c.closeTime()[i] = r.closeTime();
+        c.open()[i] = r.open();
+        c.high()[i] = r.high();
+        c.low()[i] = r.low();
+        c.close()[i] = r.close();
+        c.volume()[i] = r.volume();
+        c.quoteVolume()[i] = r.quoteVolume();
+        c.vwap()[i] = r.vwap();
+        c.tradeCount()[i] = r.tradeCount();
+        c.firstTradeId()[i] = r.firstTradeId();
+        c.lastTradeId()[i] = r.lastTradeId();
+        c.gap()[i] = r.gap();
     }
 }

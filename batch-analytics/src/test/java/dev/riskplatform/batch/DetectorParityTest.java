@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.riskplatform.batch.input.BarValidator;
-import dev.riskplatform.batch.input.RawBar;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.features.FeatureEngine;
 import dev.riskplatform.core.features.FeatureVector;
@@ -41,8 +40,8 @@ class DetectorParityTest extends BatchTestBase {
         runner.run(SYMBOL, DAY, DAY);
         List<ProcessedBar> processed = new ProcessedBarParquet().read(onlyFile(AnalyticsKeys.processedPrefix(SYMBOL, BatchFixtures.M1, DAY)));
         RegisteredModel model = registry.loadPromoted(BatchFixtures.MODEL);
-        List<Bar> prev = BarValidator.validate(SYMBOL, BatchFixtures.M1, DAY.minusDays(1), prevRaw).bars();
-        List<Bar> day = BarValidator.validate(SYMBOL, BatchFixtures.M1, DAY, dayRaw).bars();
+        List<Bar> prev = BarValidator.validate(SYMBOL, BatchFixtures.M1, DAY.minusDays(1), List.of(BatchFixtures.columns(prevRaw))).bars();
+        List<Bar> day = BarValidator.validate(SYMBOL, BatchFixtures.M1, DAY, List.of(BatchFixtures.columns(dayRaw))).bars();
         int warmUp = model.artifact().featureSpec().warmUpBars();
 
         List<FeatureVector> sameBars = stream(model, prev.subList(1440 - warmUp - 1, 1440), day);

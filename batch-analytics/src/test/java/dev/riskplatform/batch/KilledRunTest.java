@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.riskplatform.batch.input.RawBar;
 import dev.riskplatform.core.risk.DailyRiskMetrics;
 import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.io.DailyMetricsParquet;

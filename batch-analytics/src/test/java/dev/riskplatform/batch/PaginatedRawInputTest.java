@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.riskplatform.batch.input.DayInput;
-import dev.riskplatform.batch.input.RawBar;
 import dev.riskplatform.batch.input.RawBarSource;
 import dev.riskplatform.batch.run.DayReport;
 import dev.riskplatform.batch.run.RunReport;

@@ -40,6 +40,6 @@ class SeriesAssemblerTest {
     }
 
     private static List<Bar> clean(LocalDate d, long seed) {
-        return BarValidator.validate("BTCUSDT", BatchFixtures.M1, d, BatchFixtures.day("BTCUSDT", d, seed, 40_000)).bars();
+        return BarValidator.validate("BTCUSDT", BatchFixtures.M1, d, List.of(BatchFixtures.columns(BatchFixtures.day("BTCUSDT", d, seed, 40_000)))).bars();
     }
 }

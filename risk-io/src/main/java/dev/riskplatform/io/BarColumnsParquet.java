@@ -1,27 +1,17 @@
 package dev.riskplatform.io;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.parquet.ParquetReadOptions;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnReader;
-import org.apache.parquet.column.impl.ColumnReadStoreImpl;
-import org.apache.parquet.column.page.PageReadStore;
-import org.apache.parquet.conf.PlainParquetConfiguration;
-import org.apache.parquet.example.DummyRecordConverter;
-import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.schema.MessageType;
 
 /**
- * Bulk path for raw/bars/ files ({@link BarParquet#SCHEMA}): only openTime and OHLC, read column by
- * column into primitive arrays (no per-row records). For analytics over many bars; rows are NOT
- * validated here, unlike {@link BarParquet#read}.
+ * Bulk path for raw/bars/ files ({@link BarParquet#SCHEMA}): read column by column into primitive
+ * arrays (no per-row records). Rows are NOT validated here, unlike {@link BarParquet#read}: callers
+ * validate (and count) the rows they exclude.
  */
 public final class BarColumnsParquet {
 
-    private static final List<String> COLUMNS = List.of("openTime", "open", "high", "low", "close");
+    private static final String WHAT = "raw bar";
+    private static final List<String> OHLC = List.of("openTime", "open", "high", "low", "close");
+    private static final List<String> ALL = BarParquet.SCHEMA.getFields().stream().map(f -> f.name()).toList();
 
     private BarColumnsParquet() {
     }
@@ -33,31 +23,24 @@ public final class BarColumnsParquet {
         }
     }
 
+    /**
+     * Only openTime and OHLC, for analytics over bars known to be valid.
+     * @throws ParquetFormatException when the bytes are not a raw bar Parquet file
+     */
     public static BarColumns read(byte[] parquet) {
-        try (ParquetFileReader r = ParquetFileReader.open(new InMemoryInputFile(parquet),
-                ParquetReadOptions.builder(new PlainParquetConfiguration()).build())) {
-            MessageType file = r.getFooter().getFileMetaData().getSchema();
-            MessageType projection = new MessageType(file.getName(), COLUMNS.stream().map(file::getType).toList());
-            r.setRequestedSchema(projection);
-            int total = (int) r.getRecordCount(), at = 0;
-            long[] t = new long[total];
-            double[][] prices = new double[4][total];
-            String createdBy = r.getFooter().getFileMetaData().getCreatedBy();
-            for (PageReadStore pages; (pages = r.readNextRowGroup()) != null; ) {
-                var store = new ColumnReadStoreImpl(pages, new DummyRecordConverter(projection).getRootConverter(), projection, createdBy);
-                int rows = (int) pages.getRowCount();
-                List<ColumnDescriptor> cols = projection.getColumns();
-                ColumnReader times = store.getColumnReader(cols.get(0));
-                for (int i = 0; i < rows; i++, times.consume()) t[at + i] = times.getLong();
-                for (int c = 0; c < 4; c++) {
-                    ColumnReader col = store.getColumnReader(cols.get(c + 1));
-                    for (int i = 0; i < rows; i++, col.consume()) prices[c][at + i] = col.getDouble();
-                }
-                at += rows;
-            }
-            return new BarColumns(Arrays.copyOf(t, at), prices[0], prices[1], prices[2], prices[3]);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read bar columns", e);
-        }
+        ParquetColumns c = ParquetColumns.read(parquet, WHAT, OHLC);
+        return new BarColumns(c.longs("openTime"), c.doubles("open"), c.doubles("high"), c.doubles("low"), c.doubles("close"));
+    }
+
+    /**
+     * Every field, unchecked, so a reader can count invalid rows instead of failing on them.
+     * @throws ParquetFormatException when the bytes are not a raw bar Parquet file
+     */
+    public static RawBarColumns readRaw(byte[] parquet) {
+        ParquetColumns c = ParquetColumns.read(parquet, WHAT, ALL);
+        return new RawBarColumns(c.strings("symbol"), c.strings("interval"), c.longs("openTime"), c.longs("closeTime"),
+                c.doubles("open"), c.doubles("high"), c.doubles("low"), c.doubles("close"),
+                c.doubles("volume"), c.doubles("quoteVolume"), c.doubles("vwap"),
+                c.longs("tradeCount"), c.longs("firstTradeId"), c.longs("lastTradeId"), c.booleans("gap"));
     }
 }

@@ -65,7 +65,7 @@ public abstract class ParquetCodec<T> {
     }
 
     /** Parquet files start and end with "PAR1": checking first gives a plain reason for the common cases. */
-    private void requireMagic(byte[] b) {
+    static void requireMagic(byte[] b) {
         boolean ok = b.length >= 12 && b[0] == 'P' && b[1] == 'A' && b[2] == 'R' && b[3] == '1'
                 && b[b.length - 4] == 'P' && b[b.length - 3] == 'A' && b[b.length - 2] == 'R' && b[b.length - 1] == '1';
         if (!ok) {

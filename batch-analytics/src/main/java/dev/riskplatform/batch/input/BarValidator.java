@@ -3,16 +3,15 @@ package dev.riskplatform.batch.input;
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.risk.DayCompleteness;
+import dev.riskplatform.io.RawBarColumns;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Checks one day's raw rows. Nothing is dropped silently: every excluded row is counted.
+ * Checks one day's raw rows, read as columns (risk-io {@link RawBarColumns}). Nothing is dropped
+ * silently: every excluded row is counted.
  * <ul>
  *   <li>invalid: other symbol/interval, open time outside the day or not aligned, close time not
  *       open + I − 1, any price non-finite or ≤ 0, high &lt; low, open or close outside [low, high],
@@ -27,40 +26,51 @@ public final class BarValidator {
     private BarValidator() {
     }
 
-    public static ValidatedDay validate(String symbol, BarInterval interval, LocalDate date, List<RawBar> rows) {
+    /** @param files the partition's files in manifest/key order, each in file order */
+    public static ValidatedDay validate(String symbol, BarInterval interval, LocalDate date, List<RawBarColumns> files) {
         long dayStart = date.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-        long dayEnd = dayStart + 86_400_000L;
-        Set<Long> seen = new HashSet<>();
-        List<Bar> clean = new ArrayList<>();
-        int invalid = 0, duplicates = 0;
-        for (RawBar r : rows) {
-            Bar bar = toBar(symbol, interval, dayStart, dayEnd, r);
-            if (bar == null) invalid++;
-            else if (!seen.add(bar.openTime())) duplicates++;
-            else clean.add(bar);
-        }
-        clean.sort(Comparator.comparingLong(Bar::openTime));
         int expected = (int) (86_400_000L / interval.millis());
-        return new ValidatedDay(date, clean, new DayCompleteness(clean.size(), expected, duplicates, invalid));
+        // A valid row is aligned inside the day: its slot in the day is its identity, and slot order is time order
+        // (+1: with an interval that does not divide the day, an epoch-aligned day can start one more bar).
+        Bar[] slots = new Bar[expected + 1];
+        int invalid = 0, duplicates = 0, present = 0;
+        for (RawBarColumns f : files) {
+            for (int i = 0; i < f.size(); i++) {
+                if (!valid(symbol, interval, dayStart, f, i)) invalid++;
+                else if (slots[slot(f, i, dayStart, interval)] != null) duplicates++;
+                else {
+                    slots[slot(f, i, dayStart, interval)] = toBar(symbol, interval, f, i);
+                    present++;
+                }
+            }
+        }
+        List<Bar> clean = new ArrayList<>(present);
+        for (Bar b : slots) if (b != null) clean.add(b);
+        return new ValidatedDay(date, clean, new DayCompleteness(present, expected, duplicates, invalid));
     }
 
-    /** The row as a risk-core Bar, or null when it is out of range. */
-    static Bar toBar(String symbol, BarInterval interval, long dayStart, long dayEnd, RawBar r) {
-        if (!symbol.equals(r.symbol()) || !interval.code().equals(r.interval())) return null;
-        if (r.openTime() < dayStart || r.openTime() >= dayEnd || r.openTime() != interval.openTime(r.openTime())) return null;
-        if (r.closeTime() != r.openTime() + interval.millis() - 1) return null;
-        if (!positive(r.open()) || !positive(r.high()) || !positive(r.low()) || !positive(r.close())) return null;
-        if (r.high() < r.low() || outside(r.close(), r) || outside(r.open(), r)) return null;
-        if (!(r.volume() >= 0) || Double.isInfinite(r.volume())) return null;
-        return new Bar(r.symbol(), interval, r.openTime(), r.closeTime(), r.open(), r.high(), r.low(), r.close(),
-                r.volume(), r.quoteVolume(), r.vwap(), r.tradeCount(), r.firstTradeId(), r.lastTradeId(), r.gap());
+    private static int slot(RawBarColumns f, int i, long dayStart, BarInterval interval) {
+        return (int) ((f.openTime()[i] - dayStart) / interval.millis());
+    }
+
+    static boolean valid(String symbol, BarInterval interval, long dayStart, RawBarColumns f, int i) {
+        if (!symbol.equals(f.symbol()[i]) || !interval.code().equals(f.interval()[i])) return false;
+        long t = f.openTime()[i];
+        if (t < dayStart || t >= dayStart + 86_400_000L || t != interval.openTime(t)) return false;
+        if (f.closeTime()[i] != t + interval.millis() - 1) return false;
+        double o = f.open()[i], h = f.high()[i], l = f.low()[i], c = f.close()[i], v = f.volume()[i];
+        if (!positive(o) || !positive(h) || !positive(l) || !positive(c)) return false;
+        if (h < l || c < l || c > h || o < l || o > h) return false;
+        return v >= 0 && !Double.isInfinite(v);
+    }
+
+    /** Only for rows {@link #valid} accepted (risk-core's Bar refuses the others). */
+    private static Bar toBar(String symbol, BarInterval interval, RawBarColumns f, int i) {
+        return new Bar(symbol, interval, f.openTime()[i], f.closeTime()[i], f.open()[i], f.high()[i], f.low()[i], f.close()[i],
+                f.volume()[i], f.quoteVolume()[i], f.vwap()[i], f.tradeCount()[i], f.firstTradeId()[i], f.lastTradeId()[i], f.gap()[i]);
     }
 
     private static boolean positive(double v) {
         return v > 0 && Double.isFinite(v);
-    }
-
-    private static boolean outside(double price, RawBar r) {
-        return price < r.low() || price > r.high();
     }
 }

@@ -38,17 +38,21 @@ public class PartitionReader {
     /** The files of the partition, or an empty result ({@code found = false}) when it holds none. */
     public PartitionFiles read(String prefix) {
         Optional<byte[]> manifest = store.get(PartitionKeys.manifest(prefix));
+        List<String> keys = new ArrayList<>();
         List<Supplier<byte[]>> gets = new ArrayList<>();
         if (manifest.isPresent()) {
             for (Manifest.Entry e : Manifest.parse(manifest.get()).files()) {
+                keys.add(e.key());
                 gets.add(() -> e.verify(store.get(e.key()).orElseThrow(() -> new IllegalStateException(
                         "manifest of " + prefix + " names " + e.key() + " which does not exist"))));
             }
-            return new PartitionFiles(prefix, fetch(gets), true);
+            return new PartitionFiles(prefix, keys, fetch(gets), true);
         }
-        store.list(prefix).stream().map(o -> o.key()).filter(k -> k.endsWith(".parquet"))
-                .forEach(k -> gets.add(() -> store.get(k).orElseThrow(() -> new IllegalStateException(k + " vanished while reading"))));
-        return new PartitionFiles(prefix, fetch(gets), false);
+        store.list(prefix).stream().map(o -> o.key()).filter(k -> k.endsWith(".parquet")).forEach(k -> {
+            keys.add(k);
+            gets.add(() -> store.get(k).orElseThrow(() -> new IllegalStateException(k + " vanished while reading")));
+        });
+        return new PartitionFiles(prefix, keys, fetch(gets), false);
     }
 
     private List<byte[]> fetch(List<Supplier<byte[]>> gets) {
@@ -70,8 +74,8 @@ public class PartitionReader {
         pool.shutdownNow();
     }
 
-    /** {@code manifested}: read through a manifest; false means listed (no manifest) or absent. */
-    public record PartitionFiles(String prefix, List<byte[]> files, boolean manifested) {
+    /** {@code files[i]} is the object {@code keys[i]}; {@code manifested}: read through a manifest, false means listed (no manifest) or absent. */
+    public record PartitionFiles(String prefix, List<String> keys, List<byte[]> files, boolean manifested) {
         public boolean found() {
             return manifested || !files.isEmpty();
         }

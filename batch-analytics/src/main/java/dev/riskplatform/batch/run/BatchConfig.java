@@ -26,6 +26,10 @@ public interface BatchConfig {
     @WithDefault("false")
     boolean runOnce();
 
+    /** Raw days fetched ahead of the one being processed in a range run (S3 round trips overlap the work). */
+    @WithDefault("4")
+    int readAheadDays();
+
     Optional<String> from();
 
     Optional<String> to();

@@ -2,6 +2,8 @@ package dev.riskplatform.batch.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.batch.input.RangeInput;
+import dev.riskplatform.batch.input.RawBarSource;
 import dev.riskplatform.batch.processing.ModelLoader;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.market.BarInterval;
@@ -16,7 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs a symbol over [from, to] day by day, in date order (a day's SMA/EMA read the earlier days'
- * metrics). A missing or failing day is reported and the range goes on; the model is loaded once.
+ * metrics). A missing or failing day is reported and the range goes on; the model is loaded once; raw
+ * input is read once per day, a few days ahead ({@link RangeInput}).
  */
 @ApplicationScoped
 public class BatchRunner {
@@ -24,12 +27,14 @@ public class BatchRunner {
     private static final Logger LOG = Logger.getLogger(BatchRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final DayJob job;
+    private final RawBarSource source;
     private final ModelLoader models;
     private final BatchRunPublisher publisher;
     private final BatchConfig config;
 
-    public BatchRunner(DayJob job, ModelLoader models, BatchRunPublisher publisher, BatchConfig config) {
+    public BatchRunner(DayJob job, RawBarSource source, ModelLoader models, BatchRunPublisher publisher, BatchConfig config) {
         this.job = job;
+        this.source = source;
         this.models = models;
         this.publisher = publisher;
         this.config = config;
@@ -46,9 +51,10 @@ public class BatchRunner {
         RegisteredModel m = models.load(model, interval);
         int total = (int) (to.toEpochDay() - from.toEpochDay() + 1);
         ProgressLog progress = new ProgressLog(total);
+        RangeInput inputs = source.range(symbol, interval, to, config.readAheadDays());
         List<DayReport> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            DayReport r = runDay(symbol, interval, d, m);
+            DayReport r = runDay(symbol, interval, d, m, inputs);
             publish(r);
             days.add(r);
             progress.dayDone(days.size(), r);
@@ -56,9 +62,9 @@ public class BatchRunner {
         return new RunReport(symbol, days);
     }
 
-    private DayReport runDay(String symbol, BarInterval interval, LocalDate d, RegisteredModel m) {
+    private DayReport runDay(String symbol, BarInterval interval, LocalDate d, RegisteredModel m, RangeInput inputs) {
         try {
-            return job.run(symbol, interval, d, m);
+            return job.run(symbol, interval, d, m, inputs);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s %s failed", symbol, d);
             return DayReport.error(symbol, d, e);

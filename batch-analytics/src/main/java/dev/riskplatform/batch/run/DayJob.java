@@ -1,7 +1,7 @@
 package dev.riskplatform.batch.run;
 
 import dev.riskplatform.batch.input.DayInput;
-import dev.riskplatform.batch.input.RawBarSource;
+import dev.riskplatform.batch.input.RangeInput;
 import dev.riskplatform.batch.metrics.CloseHistory;
 import dev.riskplatform.batch.output.PartitionWriter;
 import dev.riskplatform.batch.processing.DayProcessor;
@@ -11,7 +11,6 @@ import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.risk.DailyRiskCalculator;
 import dev.riskplatform.core.risk.DailyRiskMetrics;
-import dev.riskplatform.core.risk.DayBars;
 import dev.riskplatform.core.risk.DayScores;
 import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.io.DailyMetricsParquet;
@@ -27,29 +26,28 @@ import java.util.List;
 @ApplicationScoped
 public class DayJob {
 
-    private final RawBarSource source;
     private final PartitionWriter writer;
     private final CloseHistory history;
     private final ProcessedBarParquet processedCodec = new ProcessedBarParquet();
     private final DailyMetricsParquet metricsCodec = new DailyMetricsParquet();
 
-    public DayJob(RawBarSource source, PartitionWriter writer, CloseHistory history) {
-        this.source = source;
+    public DayJob(PartitionWriter writer, CloseHistory history) {
         this.writer = writer;
         this.history = history;
     }
 
-    public DayReport run(String symbol, BarInterval interval, LocalDate date, RegisteredModel model) {
-        DayInput input = source.readDay(symbol, interval, date);
+    /** A day of a range run: input and look-back from the run's {@link RangeInput}. */
+    public DayReport run(String symbol, BarInterval interval, LocalDate date, RegisteredModel model, RangeInput inputs) {
+        DayInput input = inputs.day(date);
         var quality = input.day().completeness();
         if (input.missing()) return DayReport.missing(symbol, date, quality, input.found());
         long dayStart = date.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         int warmUp = model.artifact().featureSpec().warmUpBars();
-        var series = SeriesAssembler.assemble(lookback(symbol, interval, date, warmUp), input.day().bars(), dayStart, warmUp);
+        var series = SeriesAssembler.assemble(lookback(inputs, interval, date, warmUp), input.day().bars(), dayStart, warmUp);
         List<ProcessedBar> processed = DayProcessor.process(series, model);
         String processedKey = AnalyticsKeys.processedPrefix(symbol, interval, date);
         writer.replace(processedKey, List.of(processedCodec.write(processed)));
-        DailyRiskMetrics metrics = DailyRiskCalculator.compute(symbol, date, columns(input.day().bars()),
+        DailyRiskMetrics metrics = DailyRiskCalculator.compute(symbol, date, input.day().columns(),
                 history.before(symbol, date), scores(processed, model), quality);
         String metricsKey = AnalyticsKeys.metricsPrefix(symbol, date);
         writer.replace(metricsKey, List.of(metricsCodec.write(List.of(metrics))));
@@ -57,10 +55,10 @@ public class DayJob {
     }
 
     /** Valid bars of the ceil(warmUp × I / 1 day) previous days, oldest first. */
-    private List<Bar> lookback(String symbol, BarInterval interval, LocalDate date, int warmUp) {
+    private static List<Bar> lookback(RangeInput inputs, BarInterval interval, LocalDate date, int warmUp) {
         int days = (int) Math.max(1, (warmUp * interval.millis() + 86_399_999L) / 86_400_000L);
         List<Bar> bars = new ArrayList<>();
-        for (int k = days; k >= 1; k--) bars.addAll(source.readDay(symbol, interval, date.minusDays(k)).day().bars());
+        for (int k = days; k >= 1; k--) bars.addAll(inputs.day(date.minusDays(k)).day().bars());
         return bars;
     }
 
@@ -72,20 +70,5 @@ public class DayJob {
             a[i] = rows.get(i).anomaly();
         }
         return DayScores.of(s, a, model.model(), model.version());
-    }
-
-    static DayBars columns(List<Bar> bars) {
-        int n = bars.size();
-        long[] t = new long[n];
-        double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n];
-        for (int i = 0; i < n; i++) {
-            Bar b = bars.get(i);
-            t[i] = b.openTime();
-            o[i] = b.open();
-            h[i] = b.high();
-            l[i] = b.low();
-            c[i] = b.close();
-        }
-        return new DayBars(t, o, h, l, c);
     }
 }

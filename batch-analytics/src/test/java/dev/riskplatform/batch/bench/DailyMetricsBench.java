@@ -101,21 +101,6 @@ public final class DailyMetricsBench {
         return check;
     }
 
-    static DayBars columns(List<Bar> bars) {
-        int n = bars.size();
-        long[] t = new long[n];
-        double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n];
-        for (int i = 0; i < n; i++) {
-            Bar b = bars.get(i);
-            t[i] = b.openTime();
-            o[i] = b.open();
-            h[i] = b.high();
-            l[i] = b.low();
-            c[i] = b.close();
-        }
-        return new DayBars(t, o, h, l, c);
-    }
-
     /**
      * The same bars as flat little-endian records (int64 openTime, float64 open, high, low, close) for
      * the pandas peer: Debian's python3 has no Parquet engine (no pyarrow/fastparquet), and a flat file

@@ -1,8 +1,9 @@
-package dev.riskplatform.batch.input;
+package dev.riskplatform.batch;
 
 /**
- * A raw/bars/ row exactly as stored, before any check: unlike risk-core's Bar it can hold the
- * invalid rows (high below low, non-positive prices) that validation must count, not crash on.
+ * Test fixture: one raw/bars/ row before any check. Unlike risk-core's Bar it can hold invalid rows
+ * (high below low, non-positive prices); {@link BatchFixtures#columns} turns rows into the columns the
+ * service reads.
  */
 public record RawBar(String symbol, String interval, long openTime, long closeTime,
                      double open, double high, double low, double close,
