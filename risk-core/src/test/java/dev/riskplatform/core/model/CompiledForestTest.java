@@ -2,6 +2,8 @@ package dev.riskplatform.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +36,53 @@ class CompiledForestTest {
             assertEquals(explicit[i], batch[i], "row " + rows[i]);
             assertEquals(explicit[i], f.score(new double[] {rows[i]}), "row " + rows[i]);
         }
+    }
+
+    @Test
+    void compiledWalksEqualTheReferenceTreeWalkBitForBit() {
+        int d = 4;
+        IsolationForest model = IsolationForest.fit(TestData.gaussian(5_000, d, 11), d, IsolationForest.Params.defaults(42));
+        int n = 20_011; // not a multiple of the chunk or of the 8 interleaved rows
+        double[] rows = edgeRows(model, n, new Random(8));
+        double[] batch = new double[n];
+        double[] explicit = new double[n];
+        model.score(rows, n, batch);
+        model.scoreExplicit(rows, n, explicit);
+        for (int r = 0; r < n; r++) {
+            double[] row = TestData.row(rows, d, r);
+            long want = Double.doubleToRawLongBits(explicit[r]);
+            assertEquals(want, Double.doubleToRawLongBits(batch[r]), "batch row " + java.util.Arrays.toString(row));
+            assertEquals(want, Double.doubleToRawLongBits(model.score(row)), "single row " + java.util.Arrays.toString(row));
+        }
+    }
+
+    /**
+     * Rows whose values sit where a compiled compare could differ from {@code x <= split}: exactly
+     * on a split, one float step either side, doubles that round to the split, ±0, subnormals and
+     * huge magnitudes, mixed with ordinary normals.
+     */
+    private static double[] edgeRows(IsolationForest model, int n, Random r) {
+        int d = model.featureCount();
+        List<List<Float>> splits = new ArrayList<>();
+        for (int f = 0; f < d; f++) splits.add(new ArrayList<>());
+        for (IsolationTree t : model.trees()) {
+            for (int i = 0; i < t.nodeCount(); i++) if (!t.isLeaf(i)) splits.get(t.feature(i)).add(t.split(i));
+        }
+        double[] fixed = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-40, -1e-40, Float.MAX_VALUE,
+            -Float.MAX_VALUE, 1e30, -1e30, 3.0e38, -3.0e38};
+        double[] rows = new double[n * d];
+        for (int k = 0; k < rows.length; k++) {
+            List<Float> s = splits.get(k % d);
+            float split = s.get(r.nextInt(s.size()));
+            rows[k] = switch (r.nextInt(7)) {
+                case 0 -> split;
+                case 1 -> Math.nextUp(split);
+                case 2 -> Math.nextDown(split);
+                case 3 -> split + Math.ulp(split) * 0.25; // a double above the split that rounds to it
+                case 4 -> fixed[r.nextInt(fixed.length)];
+                default -> r.nextGaussian();
+            };
+        }
+        return rows;
     }
 }
