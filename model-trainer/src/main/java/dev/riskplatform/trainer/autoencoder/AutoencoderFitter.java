@@ -15,13 +15,18 @@ public final class AutoencoderFitter {
     private AutoencoderFitter() {
     }
 
+    /** DL4J training, then the export: the returned model no longer needs DL4J. */
+    public static Autoencoder train(double[] rows, AutoencoderParams p) {
+        Dl4jAutoencoder.Trained t = Dl4jAutoencoder.fit(rows, FeatureMatrix.COLUMNS, p);
+        return Dl4jExport.toAutoencoder(t.network(), t.standardizer());
+    }
+
     /** The sealed artifact, its bytes, and the pure-Java reconstruction errors of every training row. */
     public record Fitted(AutoencoderArtifact artifact, byte[] bytes, double[] trainingScores) {
     }
 
     public static Fitted fit(FeatureSpec spec, FeatureMatrix train, AutoencoderParams p, Instant createdAt, String codeVersion) {
-        Dl4jAutoencoder.Trained t = Dl4jAutoencoder.fit(train.values(), FeatureMatrix.COLUMNS, p);
-        Autoencoder model = Dl4jExport.toAutoencoder(t.network(), t.standardizer());
+        Autoencoder model = train(train.values(), p);
         double[] scores = new double[train.rows()];
         model.score(train.values(), train.rows(), scores);
         // threshold = (1 − rate) quantile of training reconstruction errors

@@ -35,15 +35,14 @@ public final class Dl4jAutoencoder {
         double[] sample = TrainingRows.sample(rows, d, p.maxRows(), p.seed());
         Standardizer st = Standardizer.fit(sample, d);
         int n = sample.length / d;
-        INDArray z = matrix(st.applyAll(sample), n, d);
+        double[] z = st.applyAll(sample);
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(d, p));
         net.init();
         Random rng = new Random(p.seed());
         for (int e = 0; e < p.epochs(); e++) {
-            INDArray shuffled = z.getRows(TrainingRows.permutation(n, rng));
+            int[] order = TrainingRows.permutation(n, rng);
             for (int from = 0; from < n; from += p.batchSize()) {
-                INDArray batch = shuffled.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(from, Math.min(n, from + p.batchSize())),
-                        org.nd4j.linalg.indexing.NDArrayIndex.all());
+                INDArray batch = TrainingRows.batch(z, d, order, from, Math.min(n, from + p.batchSize()));
                 net.fit(new DataSet(batch, batch)); // target = input: reconstruct z
             }
         }

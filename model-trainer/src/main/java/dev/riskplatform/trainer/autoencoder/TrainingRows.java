@@ -1,6 +1,7 @@
 package dev.riskplatform.trainer.autoencoder;
 
 import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Seeded row sampling and shuffling for the autoencoder's training loop. */
 final class TrainingRows {
@@ -17,6 +18,16 @@ final class TrainingRows {
         double[] out = new double[max * d];
         for (int k = 0; k < max; k++) System.arraycopy(rows, idx[k] * d, out, k * d, d);
         return out;
+    }
+
+    /**
+     * Rows order[from..to) of z as one DOUBLE minibatch, assembled in Java: one native allocation per
+     * batch (ND4J's getRows allocates per row and dominated training time).
+     */
+    static INDArray batch(double[] z, int d, int[] order, int from, int to) {
+        double[] b = new double[(to - from) * d];
+        for (int k = from; k < to; k++) System.arraycopy(z, order[k] * d, b, (k - from) * d, d);
+        return Dl4jAutoencoder.matrix(b, to - from, d);
     }
 
     /** A uniformly random permutation of 0..n−1 (Fisher-Yates). */
