@@ -65,6 +65,14 @@ class AutoencoderTest {
         assertThrows(IllegalArgumentException.class, () -> new Standardizer(new double[] {0}, new double[] {0}));
     }
 
+    @Test
+    void combinationAlertsWhenEitherModelAlerts() {
+        assertEquals(2.0, ScoreCombination.max(0.5, 0.6, 4.0, 2.0), 0); // max(0.833, 2)
+        assertEquals(1.25, ScoreCombination.max(0.75, 0.6, 1.0, 2.0), 1e-15); // max(1.25, 0.5)
+        assertArrayEquals(new double[] {0.5}, ScoreCombination.max(new double[] {0.3}, 0.6, new double[] {0.2}, 2.0), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> ScoreCombination.max(new double[1], 0, new double[1], 1));
+    }
+
     static Autoencoder random(int[] sizes, long seed) {
         Random r = new Random(seed);
         List<DenseLayer> layers = new java.util.ArrayList<>();
