@@ -11,7 +11,6 @@ import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.core.training.HoldoutSplit;
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
