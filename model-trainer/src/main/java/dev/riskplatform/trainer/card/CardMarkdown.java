@@ -25,6 +25,7 @@ public final class CardMarkdown {
         validation(s, c);
         histogram(s, c.histogram());
         anomalies(s, c);
+        CardComparisonMarkdown.render(s, c);
         return s.toString();
     }
 

@@ -1,6 +1,8 @@
 package dev.riskplatform.trainer.card;
 
+import dev.riskplatform.core.artifact.AutoencoderArtifact;
 import dev.riskplatform.core.artifact.ModelArtifact;
+import dev.riskplatform.core.artifact.RegistryEntry;
 import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.core.training.HoldoutSplit;
@@ -9,6 +11,8 @@ import dev.riskplatform.core.training.ScoreHistogram;
 import dev.riskplatform.core.training.TopAnomalies;
 import dev.riskplatform.core.training.TrainingConfig;
 import dev.riskplatform.core.training.Validation;
+import dev.riskplatform.trainer.autoencoder.AutoencoderFitter;
+import dev.riskplatform.trainer.autoencoder.AutoencoderParams;
 import dev.riskplatform.trainer.dataset.DatasetRequest;
 import dev.riskplatform.trainer.dataset.FeatureDataset;
 import java.time.Instant;
@@ -26,13 +30,39 @@ public final class ModelCards {
 
     public static ModelCard build(String model, DatasetRequest req, FeatureDataset dataset, HoldoutSplit split,
                                   ModelFitter.Fitted fitted, String sha256, Validation v, TrainingConfig cfg, int topK) {
+        return build(model, req, dataset, split, fitted, sha256, v, cfg, topK, null, null);
+    }
+
+    public static ModelCard build(String model, DatasetRequest req, FeatureDataset dataset, HoldoutSplit split,
+                                  ModelFitter.Fitted fitted, String sha256, Validation v, TrainingConfig cfg, int topK,
+                                  ModelCard.AutoencoderInfo ae, ModelCard.Comparison comparison) {
         ModelArtifact a = fitted.artifact();
         ScoreHistogram h = ScoreHistogram.of(fitted.trainingScores(), 0.0, 1.0, HISTOGRAM_BINS);
         List<ModelCard.Anomaly> top = TopAnomalies.of(a.model(), dataset.matrix(), topK).stream().map(ModelCards::anomaly).toList();
         return new ModelCard(model, sha256, a.training().createdAt().toString(), spec(a.featureSpec()),
                 data(req, dataset, split), parameters(cfg, a), new ModelCard.Threshold(a.threshold().value(), "contamination", cfg.alertRate()),
                 a.trainingScores(), new ModelCard.Holdout(v.passed(), v.reason(), v.holdoutAlertRate(), v.holdoutScores()),
-                new ModelCard.Histogram(h.lo(), h.hi(), h.counts()), top);
+                new ModelCard.Histogram(h.lo(), h.hi(), h.counts()), top, ae, comparison);
+    }
+
+    public static ModelCard.AutoencoderInfo autoencoder(AutoencoderFitter.Fitted ae, String sha256, AutoencoderParams p, long millis) {
+        AutoencoderArtifact a = ae.artifact();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epochs", p.epochs());
+        m.put("batchSize", p.batchSize());
+        m.put("learningRate", p.learningRate());
+        m.put("maxRows", p.maxRows());
+        m.put("seed", p.seed());
+        m.put("contamination", p.alertRate());
+        return new ModelCard.AutoencoderInfo(sha256, a.model().layerSizes(), m, a.threshold().value(), a.trainingScores(), millis);
+    }
+
+    /** IF vs autoencoder vs combination on the holdout (see {@link ModelComparison}). */
+    public static ModelCard.Comparison compare(FeatureSpec spec, FeatureMatrix all, HoldoutSplit split, ModelFitter.Fitted forest,
+                                               AutoencoderFitter.Fitted ae, long seed) {
+        return ModelComparison.compare(spec, all, split.train().rows(), split.holdout(),
+                new ModelComparison.Candidate(RegistryEntry.ISOLATION_FOREST, forest.artifact().model(), forest.artifact().threshold().value()),
+                new ModelComparison.Candidate(RegistryEntry.AUTOENCODER, ae.artifact().model(), ae.artifact().threshold().value()), seed);
     }
 
     public static Map<String, Object> spec(FeatureSpec s) {

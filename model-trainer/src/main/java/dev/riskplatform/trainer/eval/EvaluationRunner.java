@@ -1,5 +1,7 @@
 package dev.riskplatform.trainer.eval;
 
+import dev.riskplatform.core.autoencoder.Autoencoder;
+import dev.riskplatform.core.autoencoder.ScoreCombination;
 import dev.riskplatform.core.eval.JumpBenchmark;
 import dev.riskplatform.core.eval.Metrics;
 import dev.riskplatform.core.eval.RuleScores;
@@ -13,6 +15,8 @@ import dev.riskplatform.core.market.BitstampCsv;
 import dev.riskplatform.core.model.IsolationForest;
 import dev.riskplatform.core.model.Threshold;
 import dev.riskplatform.core.training.TopAnomalies;
+import dev.riskplatform.trainer.autoencoder.AutoencoderFitter;
+import dev.riskplatform.trainer.autoencoder.AutoencoderParams;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +27,8 @@ import java.util.Map;
 
 /**
  * The jump-detection evaluation (docs/evaluation.md): on a {@link JumpBenchmark}, our Isolation
- * Forest, scikit-learn's on the same features, the |r| and |r|/volatility rules, |z| and the
- * documented blend, all in one run; ROC AUC, average precision, precision@k (k = number of jumps);
+ * Forest, the autoencoder and their combination ({@link ScoreCombination}), scikit-learn's forest on the
+ * same features, the |r| and |r|/volatility rules, |z| and the documented blend, all in one run; ROC AUC, average precision, precision@k (k = number of jumps);
  * then the top anomalies of the real 2013 Bitstamp BTC/USD trades.
  *
  * <p>{@code main(bars, jumps, seed, out.md)}; {@code model-trainer/eval/run-evaluation.sh} runs it.
@@ -33,6 +37,8 @@ public final class EvaluationRunner {
 
     static final FeatureSpec SPEC = FeatureSpec.defaults();
     static final IsolationForest.Params PARAMS = IsolationForest.Params.defaults(42);
+    /** The trainer's autoencoder defaults (4 → 8 → 2 → 8 → 4, seed 42), thresholds at 1 % contamination like the forest's. */
+    static final AutoencoderParams AE = AutoencoderParams.defaults(42, 0.01);
     /** Alert budget of the blend's threshold: the (1 − q) quantile of its scores, chosen without labels. */
     static final double ALERT_BUDGET = 0.001;
 
@@ -63,6 +69,8 @@ public final class EvaluationRunner {
     }
 
     static final String BLEND = "blend: abs(r)/vol · sqrt(s_IF / t_IF)";
+    static final String AUTOENCODER = "autoencoder (DL4J-trained, pure-Java scored)";
+    static final String COMBINED = "IF + autoencoder: max(s_IF / t_IF, s_AE / t_AE)";
 
     private static Map<String, double[]> scores(FeatureMatrix m) throws Exception {
         IsolationForest forest = IsolationForest.fit(m.values(), FeatureMatrix.COLUMNS, PARAMS);
@@ -71,11 +79,22 @@ public final class EvaluationRunner {
         double ifThreshold = Threshold.fromContamination(ours, 0.01).value();
         Map<String, double[]> s = new LinkedHashMap<>();
         s.put("Isolation Forest (ours, risk-core)", ours);
+        double[] ae = autoencoder(m);
+        s.put(AUTOENCODER, ae);
+        s.put(COMBINED, ScoreCombination.max(ours, ifThreshold, ae, Threshold.fromContamination(ae, AE.alertRate()).value()));
         s.put("scikit-learn IsolationForest", SklearnBaseline.scores(m, PARAMS.trees(), PARAMS.maxSamples(), PARAMS.seed()));
         s.put("abs(log return)", RuleScores.absReturn(m));
         s.put("abs(log return) / rolling vol", RuleScores.absReturnOverVolatility(m));
         s.put("abs(z_score) (reference, not a baseline)", RuleScores.absZScore(m));
         s.put(BLEND, RuleScores.blend(RuleScores.absReturnOverVolatility(m), ours, ifThreshold));
+        return s;
+    }
+
+    /** Trained with DL4J on all rows (unsupervised, like the forest), then scored by risk-core's forward pass. */
+    private static double[] autoencoder(FeatureMatrix m) {
+        Autoencoder ae = AutoencoderFitter.train(m.values(), AE);
+        double[] s = new double[m.rows()];
+        ae.score(m.values(), m.rows(), s);
         return s;
     }
 

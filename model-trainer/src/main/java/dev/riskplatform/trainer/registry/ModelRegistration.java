@@ -8,6 +8,7 @@ import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.service.registry.ModelRegistryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
@@ -22,6 +23,7 @@ public class ModelRegistration {
 
     private static final Logger LOG = Logger.getLogger(ModelRegistration.class);
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+    public static final String AUTOENCODER_FILE = "autoencoder.json";
 
     private final ModelRegistryStore store;
     private final RegistryEventPublisher publisher;
@@ -36,10 +38,25 @@ public class ModelRegistration {
 
     public Registered register(String model, byte[] artifact, FeatureSpec spec, boolean promoted, String reason,
                                Map<String, byte[]> sideFiles) throws ModelArtifactException {
+        return register(model, artifact, spec, promoted, reason, sideFiles, null);
+    }
+
+    /**
+     * As above; a non-null {@code autoencoder} (a sealed riskplatform-autoencoder document) is stored as
+     * {@value #AUTOENCODER_FILE} beside the forest and listed as the entry's companion. The entry's scorer stays
+     * the Isolation Forest: the detector scores only that (docs/storage.md).
+     */
+    public Registered register(String model, byte[] artifact, FeatureSpec spec, boolean promoted, String reason,
+                               Map<String, byte[]> sideFiles, byte[] autoencoder) throws ModelArtifactException {
         String sha = RegisteredModel.contentHash(artifact);
+        String aeSha = autoencoder == null ? null : RegisteredModel.contentHash(autoencoder);
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>(sideFiles);
+        if (autoencoder != null) files.put(AUTOENCODER_FILE, autoencoder);
         long now = System.currentTimeMillis();
         RegistryEntry entry = store.register(model, artifact, v -> new RegistryEntry(v, ModelRegistryStore.artifactKey(model, v), sha,
-                ModelArtifact.MODEL_TYPE, spec, promoted, promoted ? null : reason, now), sideFiles);
+                ModelArtifact.MODEL_TYPE, spec, promoted, promoted ? null : reason, now, RegistryEntry.ISOLATION_FOREST,
+                aeSha == null ? List.of() : List.of(new RegistryEntry.Companion(RegistryEntry.AUTOENCODER,
+                        ModelRegistryStore.versionPrefix(model, v) + AUTOENCODER_FILE, aeSha))), files);
         LOG.infof("registered %s v%d (%s)%s", model, entry.version(), entry.artifactKey(), promoted ? ", promoted" : ", not promoted: " + reason);
         return new Registered(entry, publish(model, entry));
     }

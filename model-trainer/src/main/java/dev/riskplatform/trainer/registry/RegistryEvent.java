@@ -23,6 +23,7 @@ public final class RegistryEvent {
         if (e.reason() == null) n.putNull("reason"); else n.put("reason", e.reason());
         n.set("featureSpec", JSON.valueToTree(ModelCards.spec(e.featureSpec())));
         n.put("registeredAt", e.registeredAt());
+        n.put("scorer", e.scorer());
         return n.toString();
     }
 }

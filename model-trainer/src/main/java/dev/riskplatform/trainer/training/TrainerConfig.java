@@ -44,6 +44,22 @@ public interface TrainerConfig {
 
     Job job();
 
+    /** {@code trainer.autoencoder.*}: the autoencoder trained beside the forest (card comparison, companion artifact). */
+    @WithName("autoencoder")
+    AutoencoderSettings autoencoder();
+
+    interface AutoencoderSettings {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("20")
+        int epochs();
+
+        /** At most this many training rows (a seeded sample) go into the network. */
+        @WithDefault("50000")
+        int maxRows();
+    }
+
     /** The one-shot job's request (env e.g. TRAINER_JOB_SYMBOL, TRAINER_JOB_FROM). */
     interface Job {
         Optional<String> symbol();

@@ -23,7 +23,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * One training run: dataset → time-ordered holdout split → fit → validate → card → register
+ * One training run: dataset → time-ordered holdout split → fit → validate → autoencoder beside it
+ * (DL4J, compared on the holdout; trainer.autoencoder.enabled) → card → register
  * (promoted only if validation passed) → model_registry event. Every step logs its progress.
  * Bad input fails before anything is registered.
  */
@@ -55,9 +56,13 @@ public class TrainingService {
         Validation v = ModelValidator.validate(fitted.bytes(), r.dataset().spec(), split.holdout(), r.training());
         LOG.infof("validation on %d holdout rows: %s", v.holdoutRows(), v.passed() ? "passed" : v.reason());
         String sha = RegisteredModel.contentHash(fitted.bytes());
-        ModelCard card = ModelCards.build(r.model(), r.dataset(), dataset, split, fitted, sha, v, r.training(), config.topAnomalies());
+        AutoencoderStep.Result ae = config.autoencoder().enabled()
+                ? AutoencoderStep.run(r, config.autoencoder(), dataset, split, fitted, config.codeVersion()) : null;
+        ModelCard card = ModelCards.build(r.model(), r.dataset(), dataset, split, fitted, sha, v, r.training(), config.topAnomalies(),
+                ae == null ? null : ae.info(), ae == null ? null : ae.comparison());
         ModelRegistration.Registered reg = registration.register(r.model(), fitted.bytes(), r.dataset().spec(), v.passed(), v.reason(),
-                Map.of("card.json", json(card), "card.md", CardMarkdown.render(card).getBytes(StandardCharsets.UTF_8)));
+                Map.of("card.json", json(card), "card.md", CardMarkdown.render(card).getBytes(StandardCharsets.UTF_8)),
+                ae == null ? null : ae.bytes());
         return new TrainingOutcome(r.model(), reg.entry().version(), v.passed(), v.reason(), reg.entry().artifactKey(), sha,
                 dataset.key(), dataset.reused(), split.train().rows(), split.holdout().rows(), fitted.artifact().threshold().value(),
                 v.holdoutAlertRate(), reg.eventPublished());

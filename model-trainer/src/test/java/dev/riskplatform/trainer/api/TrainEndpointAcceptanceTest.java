@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.core.artifact.AutoencoderArtifact;
+import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.artifact.RegistryDocument;
+import dev.riskplatform.core.artifact.RegistryEntry;
 import dev.riskplatform.service.registry.ModelRegistryStore;
 import dev.riskplatform.service.storage.ObjectStore;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
@@ -61,6 +64,7 @@ class TrainEndpointAcceptanceTest {
         assertEquals(ok.getInt("trainRows"), card.at("/data/trainRows").asInt());
         assertTrue(new String(store.get(ModelRegistryStore.versionPrefix(model, v) + "card.md").orElseThrow()).contains("## Top anomalies"));
         assertEquals(v, registry.loadPromoted(model).version(), "the registry points at the new, verified version");
+        assertAutoencoderCompanion(model, v, card);
         assertEvent(model, v, true);
 
         JsonPath refused = post(request.withMinScoreSpread(1.0));
@@ -81,6 +85,22 @@ class TrainEndpointAcceptanceTest {
                 .queryParam("model", model).post("/train").then().statusCode(400).extract().asString();
         assertTrue(body.contains("missing partition") && body.contains("symbol=" + symbol), body);
         assertTrue(store.list("models/" + model + "/").isEmpty(), "nothing was registered");
+    }
+
+    /** autoencoder.json beside the forest, listed and verified by hash; the forest serves; the card compares all three. */
+    private void assertAutoencoderCompanion(String model, int v, JsonNode card) throws Exception {
+        RegistryEntry e = registry.read(model).orElseThrow().version(v).orElseThrow();
+        assertEquals(RegistryEntry.ISOLATION_FOREST, e.scorer());
+        RegistryEntry.Companion c = e.companion(RegistryEntry.AUTOENCODER).orElseThrow();
+        assertEquals(ModelRegistryStore.versionPrefix(model, v) + "autoencoder.json", c.artifactKey());
+        AutoencoderArtifact ae = RegisteredModel.verifyAutoencoder(model, e, store.get(c.artifactKey()).orElseThrow());
+        assertEquals(c.sha256(), card.at("/autoencoder/artifactSha256").asText());
+        assertEquals(4, ae.model().featureCount());
+        assertEquals(3, card.at("/comparison/models").size());
+        assertEquals("isolation-forest", card.at("/comparison/servingScorer").asText());
+        assertTrue(card.at("/comparison/injectedJumps").asInt() > 0, card.get("comparison").toString());
+        assertTrue(new String(store.get(ModelRegistryStore.versionPrefix(model, v) + "card.md").orElseThrow())
+                .contains("## Isolation Forest vs autoencoder vs combination (holdout)"));
     }
 
     private static JsonPath post(TrainRequest request) {

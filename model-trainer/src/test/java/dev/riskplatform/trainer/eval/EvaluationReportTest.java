@@ -28,7 +28,7 @@ class EvaluationReportTest {
         Files.createDirectories(out.getParent());
         Files.writeString(out, EvaluationMarkdown.render(r));
 
-        assertEquals(6, r.detectors().size());
+        assertEquals(8, r.detectors().size());
         for (EvaluationRunner.Row x : r.detectors()) {
             // jumps are 4-10 σ of their regime: every detector must rank them far above chance
             assertTrue(x.auc() > 0.9 && x.auc() <= 1, x.toString());

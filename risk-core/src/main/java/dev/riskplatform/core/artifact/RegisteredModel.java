@@ -17,6 +17,22 @@ public record RegisteredModel(String model, RegistryEntry entry, ModelArtifact a
         return new RegisteredModel(model, entry, artifact);
     }
 
+    /**
+     * The autoencoder companion of {@code entry}, checked like the main artifact: its own hash verifies,
+     * equals the companion's {@code sha256}, and it was trained on the entry's feature spec.
+     */
+    public static AutoencoderArtifact verifyAutoencoder(String model, RegistryEntry entry, byte[] bytes) throws ModelArtifactException {
+        RegistryEntry.Companion c = entry.companion(RegistryEntry.AUTOENCODER).orElseThrow(() -> new ModelArtifactException(
+                model + " v" + entry.version() + " lists no " + RegistryEntry.AUTOENCODER + " companion"));
+        AutoencoderArtifact artifact = AutoencoderArtifact.parse(bytes);
+        String stored = ContentHash.storedHex(bytes);
+        if (!stored.equals(c.sha256())) {
+            throw new ModelArtifactException("artifact " + c.artifactKey() + " has content hash " + stored
+                    + " but the registry lists " + c.sha256() + " for " + model + " v" + entry.version());
+        }
+        return artifact.requireSpec(entry.featureSpec());
+    }
+
     /** The content hash of a sealed artifact document (as listed in a registry entry). */
     public static String contentHash(byte[] artifactBytes) throws ModelArtifactException {
         ContentHash.verify(artifactBytes);

@@ -98,7 +98,28 @@ public record RegistryDocument(String model, Integer promotedVersion, List<Regis
         n.put("promoted", v.promoted());
         if (v.reason() == null) n.putNull("reason"); else n.put("reason", v.reason());
         n.put("registeredAt", v.registeredAt());
+        n.put("scorer", v.scorer());
+        ArrayNode companions = n.putArray("companions");
+        for (RegistryEntry.Companion c : v.companions()) {
+            companions.addObject().put("modelType", c.modelType()).put("artifactKey", c.artifactKey()).put("sha256", c.sha256());
+        }
         return n;
+    }
+
+    /** Absent (a registry written before the autoencoder) means the Isolation Forest. */
+    private static String scorer(JsonNode n, String p) throws ModelArtifactException {
+        JsonNode s = n.get("scorer");
+        return s == null || s.isNull() ? RegistryEntry.ISOLATION_FOREST : Json.text(n, p, "scorer");
+    }
+
+    private static List<RegistryEntry.Companion> companions(JsonNode n, String p) throws ModelArtifactException {
+        List<RegistryEntry.Companion> list = new ArrayList<>();
+        if (n.get("companions") == null || n.get("companions").isNull()) return list;
+        for (JsonNode c : Json.array(n, p, "companions")) {
+            String q = p + ".companions[]";
+            list.add(new RegistryEntry.Companion(Json.text(c, q, "modelType"), Json.text(c, q, "artifactKey"), Json.text(c, q, "sha256")));
+        }
+        return list;
     }
 
     private static RegistryEntry entry(JsonNode n) throws ModelArtifactException {
@@ -110,7 +131,7 @@ public record RegistryDocument(String model, Integer promotedVersion, List<Regis
                     ArtifactReader.spec(Json.object(n, p, "featureSpec")),
                     Json.member(n, p, "promoted").asBoolean(),
                     reason == null || reason.isNull() ? null : reason.asText(),
-                    Json.integer(n, p, "registeredAt"));
+                    Json.integer(n, p, "registeredAt"), scorer(n, p), companions(n, p));
         } catch (IllegalArgumentException e) {
             throw new ModelArtifactException("invalid registry entry: " + e.getMessage(), e);
         }

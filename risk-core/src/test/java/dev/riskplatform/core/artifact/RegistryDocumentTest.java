@@ -88,4 +88,39 @@ class RegistryDocumentTest {
                 "0".repeat(64), "isolation-forest", SPEC, false, "x", 0L)).with(new RegistryEntry(1, "k", "0".repeat(64),
                 "isolation-forest", SPEC, false, "x", 0L)));
     }
+
+    @Test
+    void anEntryWithoutScorerMeansTheIsolationForest() throws IOException {
+        String old = "{\"model\":\"m\",\"promotedVersion\":1,\"versions\":[{\"version\":1,\"artifactKey\":\"models/m/v1/model.json\","
+                + "\"sha256\":\"" + "a".repeat(64) + "\",\"modelType\":\"isolation-forest\",\"featureSpec\":"
+                + new String(ArtifactWriter.JSON.writeValueAsBytes(ArtifactWriter.spec(SPEC)), StandardCharsets.UTF_8)
+                + ",\"promoted\":true,\"reason\":null,\"registeredAt\":1}]}";
+        RegistryEntry e = RegistryDocument.parse(old.getBytes(StandardCharsets.UTF_8)).promoted().orElseThrow();
+        assertEquals(RegistryEntry.ISOLATION_FOREST, e.scorer());
+        assertTrue(e.companions().isEmpty());
+    }
+
+    @Test
+    void recordsThePromotedScorerAndVerifiesTheAutoencoderCompanion() throws IOException {
+        byte[] a1 = artifactBytes(1);
+        byte[] ae = AutoencoderArtifactTestSupport.bytes();
+        RegistryEntry.Companion c = new RegistryEntry.Companion(RegistryEntry.AUTOENCODER, "models/m/v1/autoencoder.json",
+                RegisteredModel.contentHash(ae));
+        RegistryEntry base = entry(1, a1, true);
+        RegistryEntry e = new RegistryEntry(1, base.artifactKey(), base.sha256(), base.modelType(), SPEC, true, null, 1L,
+                RegistryEntry.ISOLATION_FOREST, java.util.List.of(c));
+        RegistryDocument back = RegistryDocument.parse(RegistryDocument.empty("m").with(e).toJson());
+        assertEquals(e, back.promoted().orElseThrow());
+        assertEquals(4, RegisteredModel.verifyAutoencoder("m", e, ae).model().featureCount());
+        assertTrue(assertThrows(ModelArtifactException.class, () -> RegisteredModel.verifyAutoencoder("m", base, ae))
+                .getMessage().contains("lists no autoencoder companion"));
+        RegistryEntry other = new RegistryEntry(1, base.artifactKey(), base.sha256(), base.modelType(), SPEC, true, null, 1L,
+                RegistryEntry.COMBINATION, java.util.List.of(new RegistryEntry.Companion(RegistryEntry.AUTOENCODER, c.artifactKey(), "b".repeat(64))));
+        assertTrue(assertThrows(ModelArtifactException.class, () -> RegisteredModel.verifyAutoencoder("m", other, ae))
+                .getMessage().contains("but the registry lists"));
+        assertThrows(IllegalArgumentException.class, () -> new RegistryEntry(1, "k", "0".repeat(64), "isolation-forest", SPEC, true, null,
+                0L, RegistryEntry.AUTOENCODER, java.util.List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new RegistryEntry(1, "k", "0".repeat(64), "isolation-forest", SPEC, true, null,
+                0L, "svm", java.util.List.of()));
+    }
 }
