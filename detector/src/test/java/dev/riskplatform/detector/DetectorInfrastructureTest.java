@@ -3,7 +3,7 @@ package dev.riskplatform.detector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.riskplatform.detector.model.ModelManager;
-import dev.riskplatform.detector.stream.RiskPublisher;
+import dev.riskplatform.detector.stream.RiskEventPublisher;
 import dev.riskplatform.detector.support.TestModels;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import dev.riskplatform.testsupport.ServiceInfrastructureContract;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class DetectorInfrastructureTest extends ServiceInfrastructureContract {
 
     @Inject
-    RiskPublisher publisher;
+    RiskEventPublisher publisher;
 
     @Inject
     ModelManager models;
@@ -37,7 +37,7 @@ class DetectorInfrastructureTest extends ServiceInfrastructureContract {
     @Test
     void publishedRecordArrivesOnItsTopicWithItsKey() {
         String value = "{\"symbol\":\"ETHUSDT\",\"score\":0.42}";
-        publisher.event("ETHUSDT", value).await().atMost(Duration.ofSeconds(20));
+        publisher.publish("ETHUSDT", value).await().atMost(Duration.ofSeconds(20));
         var seen = TopicProbe.readUntil("risk_events", rs -> rs.stream().anyMatch(r -> value.equals(r.value())), Duration.ofSeconds(20));
         var record = seen.stream().filter(r -> value.equals(r.value())).findFirst().orElseThrow();
         assertEquals("ETHUSDT", record.key());

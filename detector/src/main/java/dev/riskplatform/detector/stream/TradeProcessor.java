@@ -43,19 +43,24 @@ public class TradeProcessor {
 
     private final ModelManager models;
     private final DetectorConfig config;
-    private final RiskPublisher publisher;
+    private final RiskEventPublisher events;
+    private final AlertPublisher alerts;
+    private final DeadLetterPublisher deadLetters;
     private final StreamMetrics metrics;
     private final LiveFeed live;
-    /** One lookup per trade: the per-symbol maps (pipeline, last trade, partition) were three. */
-    private final Map<String, SymbolState> symbols = new HashMap<>();
+    private final Map<String, SymbolPipeline> pipelines = new HashMap<>();
+    private final Map<String, Long> lastTradeWall = new HashMap<>();
+    private final Map<String, Integer> partitionOf = new HashMap<>();
     private final Map<String, Long> emittedThrough = new HashMap<>();
     private final SwapPause swapPause;
 
-    public TradeProcessor(ModelManager models, DetectorConfig config, RiskPublisher publisher, StreamMetrics metrics,
-                          LiveFeed live) {
+    public TradeProcessor(ModelManager models, DetectorConfig config, RiskEventPublisher events, AlertPublisher alerts,
+                          DeadLetterPublisher deadLetters, StreamMetrics metrics, LiveFeed live) {
         this.models = models;
         this.config = config;
-        this.publisher = publisher;
+        this.events = events;
+        this.alerts = alerts;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.live = live;
         this.swapPause = new SwapPause(metrics);
@@ -111,10 +116,9 @@ public class TradeProcessor {
         ActiveModel active = models.current();
         ScoringModel model = active.scoring();
         if (live) swapPause.onTrade(active);
-        SymbolState state = state(t.symbol(), model);
-        state.lastTradeWall = wallNow;
-        state.partition = partition;
-        BarBuilder.Outcome outcome = state.pipeline.onTrade(t, parsed.publishTime(), model, out);
+        lastTradeWall.put(t.symbol(), wallNow);
+        partitionOf.put(t.symbol(), partition);
+        BarBuilder.Outcome outcome = pipeline(t.symbol(), model).onTrade(t, parsed.publishTime(), model, out);
         if (outcome == BarBuilder.Outcome.LATE) metrics.late();
         if (outcome == BarBuilder.Outcome.DUPLICATE) metrics.duplicate();
     }
@@ -126,39 +130,26 @@ public class TradeProcessor {
         ScoringModel model = models.active().get().scoring();
         long now = System.currentTimeMillis();
         Outputs out = new Outputs();
-        for (SymbolState s : symbols.values()) {
-            if (now - s.lastTradeWall >= config.idleAfter().toMillis()) s.pipeline.advanceTo(now, model, out);
+        for (SymbolPipeline p : pipelines.values()) {
+            if (now - lastTradeWall.get(p.symbol()) >= config.idleAfter().toMillis()) p.advanceTo(now, model, out);
         }
     }
 
-    private SymbolState state(String symbol, ScoringModel model) {
-        SymbolState state = symbols.get(symbol);
-        if (state != null) return state;
-        SymbolPipeline p = new SymbolPipeline(symbol, model.spec(), config.allowedLateness().toMillis(),
-                config.cooldownBars(), System::currentTimeMillis);
-        p.silenceThrough(emittedThrough.getOrDefault(symbol, Long.MIN_VALUE));
-        state = new SymbolState(p);
-        symbols.put(symbol, state);
-        return state;
-    }
-
-    /** A symbol's pipeline, when its last trade came (wall clock, for the idle timer) and its partition. */
-    private static final class SymbolState {
-        final SymbolPipeline pipeline;
-        long lastTradeWall;
-        int partition;
-
-        SymbolState(SymbolPipeline pipeline) {
-            this.pipeline = pipeline;
-        }
+    private SymbolPipeline pipeline(String symbol, ScoringModel model) {
+        return pipelines.computeIfAbsent(symbol, s -> {
+            SymbolPipeline p = new SymbolPipeline(s, model.spec(), config.allowedLateness().toMillis(),
+                    config.cooldownBars(), System::currentTimeMillis);
+            p.silenceThrough(emittedThrough.getOrDefault(s, Long.MIN_VALUE));
+            return p;
+        });
     }
 
     /** Recovery: bars opening at or before these times were emitted before a restart. */
     synchronized void silence(Map<String, Long> lastEmittedOpen) {
         lastEmittedOpen.forEach((symbol, open) -> {
             emittedThrough.merge(symbol, open, Math::max);
-            SymbolState state = symbols.get(symbol);
-            if (state != null) state.pipeline.silenceThrough(open);
+            SymbolPipeline p = pipelines.get(symbol);
+            if (p != null) p.silenceThrough(open);
         });
     }
 
@@ -178,8 +169,10 @@ public class TradeProcessor {
 
     /** Drops the state of symbols on revoked partitions: it is stale once another instance owns them. */
     synchronized void forget(List<Integer> partitions) {
-        symbols.entrySet().removeIf(e -> {
-            if (!partitions.contains(e.getValue().partition)) return false;
+        partitionOf.entrySet().removeIf(e -> {
+            if (!partitions.contains(e.getValue())) return false;
+            pipelines.remove(e.getKey());
+            lastTradeWall.remove(e.getKey());
             emittedThrough.remove(e.getKey()); // re-learnt from risk_events, as a fresh process would
             return true;
         });
@@ -188,7 +181,7 @@ public class TradeProcessor {
     private CompletableFuture<Void> deadLetter(String key, String raw, String reason) {
         metrics.deadLetter();
         LOG.debugf("dead letter (%s): %s", reason, raw);
-        return publisher.sendDeadLetter(key, RiskJson.deadLetter(reason, raw, System.currentTimeMillis()));
+        return deadLetters.sendNow(key, RiskJson.deadLetter(reason, raw, System.currentTimeMillis()));
     }
 
     /** Sends in order as the pipeline produces, and collects the acknowledgements to ack the trade on. */
@@ -198,7 +191,7 @@ public class TradeProcessor {
         @Override
         public void event(RiskEvent e) {
             String json = RiskJson.event(e);
-            futures.add(publisher.sendEvent(e.bar().symbol(), json));
+            futures.add(events.sendNow(e.bar().symbol(), json));
             metrics.bar(e.lastTradePublishTime(), e.emittedAt());
             live.broadcast(json);
         }
@@ -206,7 +199,7 @@ public class TradeProcessor {
         @Override
         public void alert(Alert a) {
             String json = RiskJson.alert(a);
-            futures.add(publisher.sendAlert(a.symbol(), json));
+            futures.add(alerts.sendNow(a.symbol(), json));
             metrics.alert(a);
             live.broadcast(json);
         }
