@@ -1,7 +1,14 @@
 #!/usr/bin/env bash
-# Detector benchmark through the real broker (in-JVM KRaft) and S3Proxy: see detector/.../bench/DetectorBench.java.
+# Detector benchmark: the broker and S3Proxy in the test JVM (test-support), the detector as its own
+# process from the packaged quarkus-app (see detector/.../bench/DetectorBench.java for what is measured).
 # Prints lines starting with BENCH. Not part of the normal test run (needs -Dbench=true).
+# Usage: bench/run-detector-bench.sh [repeats] [detector JVM options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-./mvnw -B -o -pl detector -am test -Dbench=true -Dtest='dev/riskplatform/detector/bench/DetectorBench' \
-  -Dsurefire.failIfNoSpecifiedTests=false 2>&1 | grep -E '^BENCH|Tests run:|BUILD'
+repeats="${1:-3}"
+jvm="${2:--Xmx192m -XX:+UseSerialGC}"
+./mvnw -B -o -q -pl detector -am package -DskipTests
+./mvnw -B -o -pl detector -am test -Dbench=true -Dbench.repeats="$repeats" -Dbench.jvm="$jvm" \
+  -Dtest='dev/riskplatform/detector/bench/DetectorBench' -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
+  | grep -E '^BENCH|Tests run:|BUILD|ERROR\]' || true
+echo "BENCH load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

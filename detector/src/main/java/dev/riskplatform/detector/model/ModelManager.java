@@ -1,11 +1,15 @@
 package dev.riskplatform.detector.model;
 
 import dev.riskplatform.core.artifact.ModelArtifactException;
+import dev.riskplatform.core.artifact.RegisteredModel;
+import dev.riskplatform.core.artifact.RegistryDocument;
+import dev.riskplatform.core.artifact.RegistryEntry;
 import dev.riskplatform.core.risk.ScoringModel;
-import dev.riskplatform.service.storage.ObjectStore;
+import dev.riskplatform.service.registry.ModelRegistryStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +38,7 @@ public class ModelManager {
     private static final Logger LOG = Logger.getLogger(ModelManager.class);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
 
-    private final ObjectStore store;
+    private final ModelRegistryStore registryStore;
     private final DetectorConfig config;
     private final AtomicReference<ActiveModel> active = new AtomicReference<>();
     private final CompletableFuture<ActiveModel> firstModel = new CompletableFuture<>();
@@ -45,15 +49,19 @@ public class ModelManager {
         return t;
     });
     private final Counter rejectedCounter;
+    private final Timer loadTime;
     private final MeterRegistry meters;
     private volatile String lastProblem = "no model loaded yet";
     private Duration retry = FIRST_RETRY;
 
-    public ModelManager(ObjectStore store, DetectorConfig config, MeterRegistry meters) {
-        this.store = store;
+    public ModelManager(ModelRegistryStore registryStore, DetectorConfig config, MeterRegistry meters) {
+        this.registryStore = registryStore;
         this.config = config;
         this.meters = meters;
         this.rejectedCounter = Counter.builder("detector.models.rejected").description("Model versions refused by verification").register(meters);
+        // Off the stream's thread; the stream's own gap across a swap is detector.model.swap.pause.
+        this.loadTime = Timer.builder("detector.model.load").description("Download, verification and warm-up of a model that was then swapped in")
+                .register(meters);
         Gauge.builder("detector.model.version", active, a -> a.get() == null ? -1 : a.get().version())
                 .description("Version of the model serving now (-1 before the first one)").register(meters);
         Gauge.builder("detector.model.age.seconds", active,
@@ -72,6 +80,11 @@ public class ModelManager {
     /** The model serving now, or empty before the first valid one. */
     public Optional<ActiveModel> active() {
         return Optional.ofNullable(active.get());
+    }
+
+    /** The model serving now, or null before the first one: the per-trade read, without an Optional. */
+    public ActiveModel current() {
+        return active.get();
     }
 
     /** Completes with the first valid model; the stream waits on it before consuming. */
@@ -104,12 +117,17 @@ public class ModelManager {
     private void reload(String trigger) {
         RegistryEntry entry;
         try {
-            Optional<byte[]> registry = store.get(RegistryEntry.key(config.modelName()));
+            Optional<RegistryDocument> registry = registryStore.read(config.modelName());
             if (registry.isEmpty()) {
-                lastProblem = "no registry at " + RegistryEntry.key(config.modelName());
+                lastProblem = "no registry at " + ModelRegistryStore.registryKey(config.modelName());
                 return;
             }
-            entry = RegistryEntry.promoted(config.modelName(), registry.get());
+            Optional<RegistryEntry> promoted = registry.get().promoted();
+            if (promoted.isEmpty()) {
+                lastProblem = "registry of " + config.modelName() + " has no promoted version";
+                return;
+            }
+            entry = promoted.get();
         } catch (Exception e) {
             lastProblem = "registry unreadable: " + e;
             return;
@@ -121,31 +139,31 @@ public class ModelManager {
     }
 
     private void load(RegistryEntry entry, ActiveModel current, String trigger) {
-        Optional<byte[]> bytes;
+        long started = System.nanoTime();
+        ScoringModel m;
         try {
-            bytes = store.get(entry.artifactKey());
-        } catch (Exception e) {
+            RegisteredModel registered = registryStore.load(config.modelName(), entry);
+            m = ModelVerifier.verify(registered, current == null ? null : current.scoring().spec());
+        } catch (ModelArtifactException e) {
+            reject(entry, e); // missing, tampered, not the registry's, wrong spec, unscorable
+            return;
+        } catch (RuntimeException e) {
             lastProblem = "artifact " + entry.artifactKey() + " unreadable: " + e; // transient: retried on the next trigger
             return;
         }
-        try {
-            if (bytes.isEmpty()) throw new ModelArtifactException("artifact " + entry.artifactKey() + " does not exist");
-            ScoringModel m = ModelVerifier.verify(entry, bytes.get(), current == null ? null : current.scoring().spec());
-            active.set(new ActiveModel(m, entry.sha256(), Instant.now()));
-            firstModel.complete(active.get());
-            lastProblem = "none";
-            Counter.builder("detector.model.reloads").description("Models loaded and swapped in, by trigger")
-                    .tag("trigger", trigger).register(meters).increment();
-            LOG.infof("serving %s v%d (%s, trigger %s)", entry.model(), entry.version(), m.spec(), trigger);
-        } catch (Exception e) {
-            reject(entry, e);
-        }
+        active.set(new ActiveModel(m, entry.sha256(), Instant.now()));
+        loadTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        firstModel.complete(active.get());
+        lastProblem = "none";
+        Counter.builder("detector.model.reloads").description("Models loaded and swapped in, by trigger")
+                .tag("trigger", trigger).register(meters).increment();
+        LOG.infof("serving %s v%d (%s, trigger %s)", m.name(), m.version(), m.spec(), trigger);
     }
 
     private void reject(RegistryEntry entry, Exception e) {
         rejected.add(entry.version() + "/" + entry.sha256());
         // The reason first: whoever sees the counter move must find the reason already there.
-        lastProblem = "rejected " + entry.model() + " v" + entry.version() + ": " + e.getMessage();
+        lastProblem = "rejected " + config.modelName() + " v" + entry.version() + ": " + e.getMessage();
         rejectedCounter.increment();
         LOG.error(lastProblem + (active.get() != null ? "; still serving v" + active.get().version() : ""));
     }

@@ -13,7 +13,7 @@ public class StreamMetrics {
 
     private final MeterRegistry meters;
     private final Counter trades, bars, deadLetters, late, duplicates;
-    private final Timer latency;
+    private final Timer latency, swapPause;
 
     public StreamMetrics(MeterRegistry meters) {
         this.meters = meters;
@@ -25,9 +25,13 @@ public class StreamMetrics {
         this.latency = Timer.builder("detector.publish.to.event.latency")
                 .description("trade publish (ingestTime) to risk event emitted")
                 .publishPercentileHistogram().register(meters);
+        this.swapPause = Timer.builder("detector.model.swap.pause")
+                .description("Gap in the stream across a hot swap: last trade on the old model to first on the new")
+                .register(meters);
     }
 
-    void trade() { trades.increment(); }
+    void trades(int n) { if (n > 0) trades.increment(n); }
+    void swapPause(long nanos) { swapPause.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS); }
     void deadLetter() { deadLetters.increment(); }
     void late() { late.increment(); }
     void duplicate() { duplicates.increment(); }

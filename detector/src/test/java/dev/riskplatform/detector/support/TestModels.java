@@ -1,9 +1,10 @@
 package dev.riskplatform.detector.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.riskplatform.core.artifact.ModelArtifact;
+import dev.riskplatform.core.artifact.ModelArtifactException;
+import dev.riskplatform.core.artifact.RegistryDocument;
+import dev.riskplatform.core.artifact.RegistryEntry;
 import dev.riskplatform.core.artifact.TrainingInfo;
 import dev.riskplatform.core.features.FeatureEngine;
 import dev.riskplatform.core.features.FeatureMatrix;
@@ -12,6 +13,7 @@ import dev.riskplatform.core.model.IsolationForest;
 import dev.riskplatform.core.model.ScoreSummary;
 import dev.riskplatform.core.model.Threshold;
 import dev.riskplatform.detector.model.ModelManager;
+import dev.riskplatform.service.registry.ModelRegistryStore;
 import dev.riskplatform.testsupport.RealInfrastructure;
 import dev.riskplatform.testsupport.TopicProbe;
 import java.io.ByteArrayOutputStream;
@@ -65,21 +67,22 @@ public final class TestModels {
         return s.substring(s.length() - 66, s.length() - 2);
     }
 
-    /** Registers and promotes the next version, then publishes the model_registry event; returns the version. */
+    /**
+     * Registers and promotes the next version in the real registry document (risk-core
+     * RegistryDocument, as ModelRegistryStore writes it), then publishes the model_registry event;
+     * returns the version. Straight through S3, not ModelRegistryStore.register: that refuses
+     * tampered artifacts, which the rejection tests must be able to upload.
+     */
     public static synchronized long register(byte[] artifact, String registrySha) {
         try (S3Client s3 = RealInfrastructure.get().s3Client()) {
-            ObjectNode registry = readRegistry(s3);
-            long version = 1;
-            for (var v : registry.withArray("versions")) version = Math.max(version, v.get("version").asLong() + 1);
-            String key = "models/" + MODEL + "/v" + version + "/model.json";
+            RegistryDocument registry = readRegistry(s3);
+            int version = registry.nextVersion();
+            String key = ModelRegistryStore.artifactKey(MODEL, version);
             s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(key), RequestBody.fromBytes(artifact));
-            ArrayNode versions = registry.withArray("versions");
-            ObjectNode entry = versions.addObject();
-            entry.put("version", version).put("artifactKey", key).put("sha256", registrySha)
-                    .put("modelType", "isolation-forest").put("promoted", true).putNull("reason")
-                    .put("registeredAt", System.currentTimeMillis());
-            registry.put("promotedVersion", version);
-            s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(registryKey()), RequestBody.fromString(registry.toString()));
+            RegistryEntry entry = new RegistryEntry(version, key, registrySha, "isolation-forest", SPEC, true, null,
+                    System.currentTimeMillis());
+            s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(registryKey()),
+                    RequestBody.fromBytes(registry.with(entry).toJson()));
             TopicProbe.send("model_registry", MODEL, JSON.createObjectNode().put("model", MODEL).put("version", version)
                     .put("artifactKey", key).put("sha256", registrySha).put("promoted", true).toString());
             return version;
@@ -98,22 +101,22 @@ public final class TestModels {
 
     private static boolean registryExists() {
         try (S3Client s3 = RealInfrastructure.get().s3Client()) {
-            return readRegistry(s3).has("promotedVersion");
+            return readRegistry(s3).promoted().isPresent();
         }
     }
 
-    private static ObjectNode readRegistry(S3Client s3) {
+    private static RegistryDocument readRegistry(S3Client s3) {
         try {
             byte[] b = s3.getObjectAsBytes(r -> r.bucket(RealInfrastructure.BUCKET).key(registryKey())).asByteArray();
-            return (ObjectNode) JSON.readTree(b);
+            return RegistryDocument.parse(b);
         } catch (NoSuchKeyException e) {
-            return JSON.createObjectNode().put("model", MODEL);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return RegistryDocument.empty(MODEL);
+        } catch (ModelArtifactException e) {
+            throw new IllegalStateException("the test registry does not parse", e);
         }
     }
 
     private static String registryKey() {
-        return "models/" + MODEL + "/registry.json";
+        return ModelRegistryStore.registryKey(MODEL);
     }
 }
