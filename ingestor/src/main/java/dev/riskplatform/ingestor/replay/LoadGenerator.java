@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The load harness's source (ops/loadtest.sh): synthetic symbols LOAD00USDT.. streamed by the replay
+ * The load harness's source (ops/loadtest.sh): synthetic symbols LOAD00&lt;tag&gt;USDT.. streamed by the replay
  * server and ingested through the very same client path as live trades (WebSocket, parse, sequence,
  * publish). One run at a time; ids and event time continue across runs.
  */
@@ -38,7 +38,8 @@ public class LoadGenerator {
         if (feed != null && !feed.done().isDone()) return false;
         connect(symbolCount);
         ReplayServer server = replay.server();
-        SyntheticFeed next = new SyntheticFeed(vertx, symbols, rate, duration.toMillis(), eventSpeed, server::stream);
+        SyntheticFeed next = new SyntheticFeed(vertx, symbols, rate, duration.toMillis(), eventSpeed, server::stream,
+                server::backpressured);
         if (feed != null) next.continueFrom(feed.lastIds(), feed.eventTimeReached() + 60_000);
         feed = next;
         // Start once the client listens: trades sent before it subscribed would be neither streamed nor backfilled.
@@ -58,7 +59,10 @@ public class LoadGenerator {
     private void connect(int symbolCount) {
         if (session != null && symbols.size() == symbolCount) return;
         if (session != null) ingestor.close(session);
-        symbols = IntStream.range(0, symbolCount).mapToObj(i -> String.format("LOAD%02dUSDT", i)).toList();
+        // A tag per session: after an ingestor restart the ids start again at 1, which the detector would drop as
+        // duplicates of the previous session's symbols.
+        String tag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase(java.util.Locale.ROOT);
+        symbols = IntStream.range(0, symbolCount).mapToObj(i -> String.format("LOAD%02d%sUSDT", i, tag)).toList();
         int port = replay.server().port();
         session = ingestor.open(URI.create("ws://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + port), symbols,
                 Duration.ofHours(23), LiveIngestor.Sources.REPLAY);

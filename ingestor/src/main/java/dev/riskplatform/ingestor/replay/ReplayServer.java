@@ -79,6 +79,11 @@ public final class ReplayServer implements AutoCloseable {
         send(symbol, batch);
     }
 
+    /** True while some client's socket cannot take more: a paced source waits instead of queueing without bound. */
+    boolean backpressured() {
+        return clients.stream().anyMatch(c -> c.ws().writeQueueFull());
+    }
+
     /** Any text, to every client: the bad-input tests send what Binance never should. */
     public void broadcastRaw(String text) {
         clients.forEach(c -> c.ws().writeTextMessage(text));

@@ -85,7 +85,7 @@ class ReplayModeTest {
     void syntheticLoadReachesMarketPricesThroughTheClientPath() {
         given().post("/replay/load?symbols=2&rate=500&seconds=2&eventSpeed=60").then().statusCode(200).body("started", org.hamcrest.Matchers.is(true));
         var rs = TopicProbe.readUntil("market_prices", r -> loadTrades(r) >= 1000, Duration.ofSeconds(60));
-        assertEquals(1000, loadTrades(rs), "500 trades/s for 2 s over LOAD00USDT and LOAD01USDT");
+        assertEquals(1000, loadTrades(rs), "500 trades/s for 2 s over two LOAD symbols");
         dev.riskplatform.ingestor.Await.until("the run ends", Duration.ofSeconds(30),
                 () -> !given().get("/replay/load").then().extract().<Boolean>path("running"));
     }
