@@ -1,22 +1,13 @@
 package dev.riskplatform.core.artifact;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.model.FeatureStats;
 import dev.riskplatform.core.model.IsolationForest;
 import dev.riskplatform.core.model.IsolationTree;
-import dev.riskplatform.core.model.ScoreSummary;
 import dev.riskplatform.core.model.Threshold;
-import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -29,59 +20,24 @@ final class ArtifactReader {
             "parameters", "threshold", "scoreSummary", "featureStats", "createdAt", "codeVersion", "trees",
             ContentHash.MEMBER);
 
-    private static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Envelope.Kind KIND =
+            new Envelope.Kind(ModelArtifact.FORMAT, ModelArtifact.FORMAT_VERSION, MEMBERS, ModelArtifact.MODEL_TYPE);
 
     private ArtifactReader() {
     }
 
     static ModelArtifact parse(byte[] doc) throws ModelArtifactException {
-        JsonNode root = parseJson(doc);
-        checkEnvelope(root);
-        ContentHash.verify(doc);
+        JsonNode root = Envelope.open(doc, KIND);
         FeatureSpec spec = spec(Json.object(root, "", "featureSpec"));
         JsonNode params = Json.object(root, "", "parameters");
         Threshold threshold = threshold(Json.object(root, "", "threshold"), params);
         IsolationForest model = model(root, params, spec);
         try {
-            return new ModelArtifact(spec, training(root, params), threshold,
-                    summary(Json.object(root, "", "scoreSummary")), model);
+            return new ModelArtifact(spec, Envelope.training(root, params), threshold,
+                    Envelope.summary(Json.object(root, "", "scoreSummary")), model);
         } catch (IllegalArgumentException e) {
             throw new ModelArtifactException("invalid artifact: " + e.getMessage(), e);
         }
-    }
-
-    private static JsonNode parseJson(byte[] doc) throws ModelArtifactException {
-        if (doc.length == 0) throw new ModelArtifactException("empty artifact");
-        try {
-            JsonNode root = STRICT.readTree(doc);
-            if (root == null || !root.isObject()) throw new ModelArtifactException("artifact must be a JSON object");
-            return root;
-        } catch (JsonProcessingException e) {
-            throw new ModelArtifactException("malformed or truncated JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ModelArtifactException("unreadable artifact: " + e.getMessage(), e);
-        }
-    }
-
-    private static void checkEnvelope(JsonNode root) throws ModelArtifactException {
-        JsonNode format = root.get("format");
-        if (format == null || !ModelArtifact.FORMAT.equals(format.asText())) {
-            throw new ModelArtifactException("not a " + ModelArtifact.FORMAT + " artifact: format = " + format);
-        }
-        long version = Json.integer(root, "", "formatVersion");
-        if (version != ModelArtifact.FORMAT_VERSION) {
-            throw new ModelArtifactException("unsupported formatVersion " + version + " (this reader understands "
-                    + ModelArtifact.FORMAT_VERSION + ")");
-        }
-        List<String> names = new ArrayList<>();
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) names.add(it.next());
-        if (!names.equals(MEMBERS)) {
-            throw new ModelArtifactException("members must be exactly " + MEMBERS + " in this order, got " + names);
-        }
-        String type = Json.text(root, "", "modelType");
-        if (!ModelArtifact.MODEL_TYPE.equals(type)) throw new ModelArtifactException("unsupported modelType " + type);
     }
 
     static FeatureSpec spec(JsonNode n) throws ModelArtifactException {
@@ -102,20 +58,6 @@ final class ArtifactReader {
         }
     }
 
-    private static TrainingInfo training(JsonNode root, JsonNode params) throws ModelArtifactException {
-        JsonNode t = Json.object(root, "", "training");
-        JsonNode seed = params.get("seed");
-        Long seedValue = seed == null || seed.isNull() ? null : Json.integer(seed, ".parameters.seed");
-        Instant created;
-        try {
-            created = Instant.parse(Json.text(root, "", "createdAt"));
-        } catch (DateTimeParseException e) {
-            throw new ModelArtifactException("createdAt must be an ISO-8601 instant", e);
-        }
-        return new TrainingInfo(Json.integer(t, ".training", "fromEpochMillis"), Json.integer(t, ".training", "toEpochMillis"),
-                Json.integer(t, ".training", "rowCount"), seedValue, created, Json.text(root, "", "codeVersion"));
-    }
-
     private static Threshold threshold(JsonNode n, JsonNode params) throws ModelArtifactException {
         double value = Json.number(n, ".threshold", "value");
         String source = Json.text(n, ".threshold", "source");
@@ -130,12 +72,6 @@ final class ArtifactReader {
             throw new ModelArtifactException("invalid threshold: " + e.getMessage(), e);
         }
         throw new ModelArtifactException("threshold.source '" + source + "' does not agree with parameters.contamination " + c);
-    }
-
-    private static ScoreSummary summary(JsonNode n) throws ModelArtifactException {
-        String p = ".scoreSummary";
-        return new ScoreSummary(Json.number(n, p, "min"), Json.number(n, p, "p50"), Json.number(n, p, "p90"),
-                Json.number(n, p, "p99"), Json.number(n, p, "max"), Json.number(n, p, "mean"));
     }
 
     private static IsolationForest model(JsonNode root, JsonNode params, FeatureSpec spec) throws ModelArtifactException {

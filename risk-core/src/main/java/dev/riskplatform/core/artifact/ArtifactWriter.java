@@ -56,7 +56,7 @@ final class ArtifactWriter {
         return n;
     }
 
-    private static ObjectNode summary(ScoreSummary s) {
+    static ObjectNode summary(ScoreSummary s) {
         ObjectNode n = JSON.createObjectNode();
         n.put("min", s.min());
         n.put("p50", s.p50());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.riskplatform.core.autoencoder.DenseLayer;
 import dev.riskplatform.core.autoencoder.Standardizer;
-import dev.riskplatform.core.model.ScoreSummary;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -25,7 +24,7 @@ final class AutoencoderWriter {
         ObjectNode threshold = root.putObject("threshold");
         threshold.put("value", a.threshold().value());
         threshold.put("source", a.threshold().isFixed() ? "fixed" : "contamination");
-        root.set("scoreSummary", summary(a.trainingScores()));
+        root.set("scoreSummary", ArtifactWriter.summary(a.trainingScores()));
         root.set("standardization", standardization(a.model().standardizer()));
         root.put("createdAt", a.training().createdAt().toString());
         root.put("codeVersion", a.training().codeVersion());
@@ -55,17 +54,6 @@ final class AutoencoderWriter {
         n.put("batchSize", a.hyperparameters().batchSize());
         n.put("learningRate", a.hyperparameters().learningRate());
         n.put("contamination", a.threshold().isFixed() ? null : a.threshold().contamination());
-        return n;
-    }
-
-    static ObjectNode summary(ScoreSummary s) {
-        ObjectNode n = ArtifactWriter.JSON.createObjectNode();
-        n.put("min", s.min());
-        n.put("p50", s.p50());
-        n.put("p90", s.p90());
-        n.put("p99", s.p99());
-        n.put("max", s.max());
-        n.put("mean", s.mean());
         return n;
     }
 
