@@ -153,7 +153,7 @@ drill_bad_models() {
 register_bad() {
   local reg=$1 v=$2 body=$3 sha=$4 entry
   s3_put "models/$MODEL/v$v/model.json" "$body"
-  entry="{\"version\":$v,\"artifactKey\":\"models/$MODEL/v$v/model.json\",\"sha256\":\"$sha\",\"modelType\":\"isolation-forest\",\"featureSpec\":{\"version\":1,\"interval\":\"1m\",\"volatilityWindow\":30,\"zScoreWindow\":30,\"momentumWindow\":10},\"promoted\":true,\"reason\":null,\"registeredAt\":$(date +%s000)}"
+  entry="{\"version\":$v,\"artifactKey\":\"models/$MODEL/v$v/model.json\",\"sha256\":\"$sha\",\"modelType\":\"isolation-forest\",\"featureSpec\":{\"version\":1,\"interval\":\"1m\",\"volatilityWindow\":30,\"zScoreWindow\":30,\"momentumWindow\":10,\"featureNames\":[\"log_return\",\"volatility\",\"z_score\",\"momentum\"]},\"promoted\":true,\"reason\":null,\"registeredAt\":$(date +%s000)}"
   reg=$(sed -E "s/\"promotedVersion\":[0-9]+/\"promotedVersion\":$v/" <<<"$reg")
   reg=${reg/\"versions\":[/\"versions\":[$entry,}
   s3_put "models/$MODEL/registry.json" "$reg"
