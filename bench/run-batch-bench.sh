@@ -11,7 +11,8 @@ DATA=/tmp/riskplatform-year-1m.parquet
 CP="batch-analytics/target/test-classes:batch-analytics/target/classes:$(cat batch-analytics/target/bench.cp)"
 java -Xmx2g -cp "$CP" dev.riskplatform.batch.bench.DailyMetricsBench "$DATA" "$REPEATS"
 # The same year from S3Proxy (started by the bench from ops' local jar, see test-support S3ProxyServer).
-java -Xmx2g -cp "$CP" dev.riskplatform.batch.bench.DailyMetricsS3Bench "$REPEATS" 16
+# The S3 client settings the services run with (platform, jib: docs/storage.md "Client settings").
+java -Xmx2g -Dhttp.maxConnections=16 -Daws.responseChecksumValidation=WHEN_REQUIRED -cp "$CP" dev.riskplatform.batch.bench.DailyMetricsS3Bench "$REPEATS" 16
 # Debian's /usr/bin/python3 (pandas 1.5.3), not the pyenv python3 on PATH; no Parquet engine there: the
 # same bars as flat records ($DATA.bin, written by DailyMetricsBench).
 /usr/bin/python3 bench/peers/pandas_daily_metrics.py "$DATA.bin" "$REPEATS"

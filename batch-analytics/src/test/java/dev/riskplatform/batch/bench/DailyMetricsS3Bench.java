@@ -61,7 +61,9 @@ public final class DailyMetricsS3Bench {
             ObjectStore store = new ObjectStore(s3, bucket());
             RawBarSource source = new RawBarSource(new PartitionReader(store));
             ExecutorService pool = Executors.newFixedThreadPool(inFlight);
-            String setup = inFlight + " days read ahead / in flight, checksums " + checksums + ", http.maxConnections " + System.getProperty("http.maxConnections", "5 (JDK default)");
+            String setup = inFlight + " days read ahead / in flight, checksums " + checksums
+                    + ", aws.responseChecksumValidation " + System.getProperty("aws.responseChecksumValidation", "(SDK default)")
+                    + ", http.maxConnections " + System.getProperty("http.maxConnections", "5 (JDK default)");
             time("ours from S3Proxy end to end (RangeInput + DailyRiskCalculator, " + setup + ")", repeats, () -> service(source, inFlight));
             time("GETs only (manifest + file per day, " + setup + ")", repeats,
                     () -> (double) all(pool, d -> gets(store, d)).stream().mapToInt(b -> b.length).sum());
