@@ -6,7 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats="${1:-3}"
-jvm="${2:--Xmx192m -XX:+UseSerialGC}"
+jvm="${2:--Xmx128m -XX:+UseSerialGC -Xss512k}"
+# As ./platform starts it: glibc keeps at most 2 malloc arenas (the default, 8 per core, holds freed
+# compiler and Kafka buffers as RSS).
+export MALLOC_ARENA_MAX=2
 ./mvnw -B -o -q -pl detector -am package -DskipTests
 ./mvnw -B -o -pl detector -am test -Dbench=true -Dbench.repeats="$repeats" -Dbench.jvm="$jvm" \
   -Dtest='dev/riskplatform/detector/bench/DetectorBench' -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
