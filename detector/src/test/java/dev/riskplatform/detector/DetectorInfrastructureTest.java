@@ -3,7 +3,7 @@ package dev.riskplatform.detector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.riskplatform.detector.model.ModelManager;
-import dev.riskplatform.detector.stream.RiskEventPublisher;
+import dev.riskplatform.detector.stream.RiskPublisher;
 import dev.riskplatform.detector.support.TestModels;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import dev.riskplatform.testsupport.ServiceInfrastructureContract;
@@ -12,6 +12,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class DetectorInfrastructureTest extends ServiceInfrastructureContract {
 
     @Inject
-    RiskEventPublisher publisher;
+    RiskPublisher publisher;
 
     @Inject
     ModelManager models;
@@ -35,9 +36,9 @@ class DetectorInfrastructureTest extends ServiceInfrastructureContract {
     }
 
     @Test
-    void publishedRecordArrivesOnItsTopicWithItsKey() {
+    void publishedRecordArrivesOnItsTopicWithItsKey() throws Exception {
         String value = "{\"symbol\":\"ETHUSDT\",\"score\":0.42}";
-        publisher.publish("ETHUSDT", value).await().atMost(Duration.ofSeconds(20));
+        publisher.event("ETHUSDT", value).get(20, TimeUnit.SECONDS);
         var seen = TopicProbe.readUntil("risk_events", rs -> rs.stream().anyMatch(r -> value.equals(r.value())), Duration.ofSeconds(20));
         var record = seen.stream().filter(r -> value.equals(r.value())).findFirst().orElseThrow();
         assertEquals("ETHUSDT", record.key());

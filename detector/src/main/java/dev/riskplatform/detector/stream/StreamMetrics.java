@@ -1,6 +1,7 @@
 package dev.riskplatform.detector.stream;
 
 import dev.riskplatform.core.risk.Alert;
+import dev.riskplatform.core.risk.Severity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,6 +29,8 @@ public class StreamMetrics {
         this.swapPause = Timer.builder("detector.model.swap.pause")
                 .description("Gap in the stream across a hot swap: last trade on the old model to first on the new")
                 .register(meters);
+        // Every severity from the start, at 0: a dashboard's rate() needs the series before the first alert.
+        for (Severity s : Severity.values()) alertCounter(s);
     }
 
     void trades(int n) { if (n > 0) trades.increment(n); }
@@ -42,8 +45,12 @@ public class StreamMetrics {
     }
 
     void alert(Alert a) {
-        Counter.builder("detector.alerts").description("Alerts published to risk_alerts, one per market episode")
-                .tag("severity", a.severity().name()).register(meters).increment();
+        alertCounter(a.severity()).increment();
+    }
+
+    private Counter alertCounter(Severity severity) {
+        return Counter.builder("detector.alerts").description("Alerts published to risk_alerts, one per market episode")
+                .tag("severity", severity.name()).register(meters);
     }
 
     private Counter counter(String name, String help) {

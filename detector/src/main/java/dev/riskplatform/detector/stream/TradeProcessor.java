@@ -43,9 +43,7 @@ public class TradeProcessor {
 
     private final ModelManager models;
     private final DetectorConfig config;
-    private final RiskEventPublisher events;
-    private final AlertPublisher alerts;
-    private final DeadLetterPublisher deadLetters;
+    private final RiskPublisher publisher;
     private final StreamMetrics metrics;
     private final LiveFeed live;
     private final Map<String, SymbolPipeline> pipelines = new HashMap<>();
@@ -56,13 +54,11 @@ public class TradeProcessor {
     private final Map<Integer, Long> partitionActivity = new HashMap<>();
     private final SwapPause swapPause;
 
-    public TradeProcessor(ModelManager models, DetectorConfig config, RiskEventPublisher events, AlertPublisher alerts,
-                          DeadLetterPublisher deadLetters, StreamMetrics metrics, LiveFeed live) {
+    public TradeProcessor(ModelManager models, DetectorConfig config, RiskPublisher publisher, StreamMetrics metrics,
+                          LiveFeed live) {
         this.models = models;
         this.config = config;
-        this.events = events;
-        this.alerts = alerts;
-        this.deadLetters = deadLetters;
+        this.publisher = publisher;
         this.metrics = metrics;
         this.live = live;
         this.swapPause = new SwapPause(metrics);
@@ -190,7 +186,7 @@ public class TradeProcessor {
     private CompletableFuture<Void> deadLetter(String key, String raw, String reason) {
         metrics.deadLetter();
         LOG.debugf("dead letter (%s): %s", reason, raw);
-        return deadLetters.sendNow(key, RiskJson.deadLetter(reason, raw, System.currentTimeMillis()));
+        return publisher.deadLetter(key, RiskJson.deadLetter(reason, raw, System.currentTimeMillis()));
     }
 
     /** Sends in order as the pipeline produces, and collects the acknowledgements to ack the trade on. */
@@ -200,7 +196,7 @@ public class TradeProcessor {
         @Override
         public void event(RiskEvent e) {
             String json = RiskJson.event(e);
-            futures.add(events.sendNow(e.bar().symbol(), json));
+            futures.add(publisher.event(e.bar().symbol(), json));
             metrics.bar(e.lastTradePublishTime(), e.emittedAt());
             live.broadcast(json);
         }
@@ -208,7 +204,7 @@ public class TradeProcessor {
         @Override
         public void alert(Alert a) {
             String json = RiskJson.alert(a);
-            futures.add(alerts.sendNow(a.symbol(), json));
+            futures.add(publisher.alert(a.symbol(), json));
             metrics.alert(a);
             live.broadcast(json);
         }
