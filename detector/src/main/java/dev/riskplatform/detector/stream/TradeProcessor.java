@@ -32,7 +32,8 @@ import org.jboss.logging.Logger;
  * letters) was acknowledged by the broker, so a crash re-delivers rather than loses. The method
  * does not wait for those acknowledgements before taking the next batch: waiting per record (the
  * first design) held the stream at one broker round trip per closed bar and capped it near 8 k
- * trades/s. Outputs leave in call order on one idempotent producer, so their order is kept anyway.
+ * trades/s. Each topic has its own idempotent producer and outputs leave in call order, so the order within
+ * a topic (events of a symbol, alerts of a symbol) is kept anyway.
  * The model is read once per trade, so a hot swap lands between two records.
  */
 @ApplicationScoped
