@@ -3,8 +3,8 @@
 # running processes, waits for recovery, then audits the topics; it prints PASS or FAIL with the figures.
 #
 #   ops/drills.sh [--fast] [drill ...]     (./platform drills ... is the same)
-#     drills: garbage ws-storm bad-models s3-down kafka-kill detector-kill second-detector
-#     --fast: the ones CI runs (all but second-detector)
+#     drills: garbage ws-storm bad-models s3-down s3-down-batch kafka-kill detector-kill second-detector
+#     --fast: the ones CI runs (all but s3-down-batch, 50-100 s, and second-detector)
 #
 # Needs the platform up (./platform up) in $PLATFORM_HOME with the replay streaming; exits non-zero if a
 # drill fails. Loopback only; it restarts what it kills and leaves the platform running.
@@ -15,9 +15,9 @@ KAFKA="127.0.0.1:${KAFKA_PORT:-9092}"
 S3="http://127.0.0.1:${S3_PORT:-9000}"
 BUCKET="${RISK_BUCKET:-risk-platform}"
 MODEL=btc-iforest SYMBOL=BTCUSDT BAR_MS=60000
-INGESTOR=http://127.0.0.1:8081 DETECTOR=http://127.0.0.1:8082
+INGESTOR=http://127.0.0.1:8081 DETECTOR=http://127.0.0.1:8082 BATCH=http://127.0.0.1:8083
 GARBAGE=${DRILL_GARBAGE:-10000}
-ALL=(garbage ws-storm bad-models s3-down kafka-kill detector-kill second-detector)
+ALL=(garbage ws-storm bad-models s3-down s3-down-batch kafka-kill detector-kill second-detector)
 FAST=(garbage ws-storm bad-models s3-down kafka-kill detector-kill)
 
 say() { printf '[drills] %s\n' "$*"; }
@@ -178,6 +178,123 @@ drill_s3_down() {
   await 120 "ready $DETECTOR" || return 1
   say "  S3 back: detector ready without a restart (pid $det)"
   [ "$(pid_of detector)" = "$det" ] && check_progress 90
+}
+
+# --- s3-down-batch: S3Proxy SIGKILLed while the batch writes a range of days --------------------------------------
+# The drill's own symbol and month (31 days of 1m bars), imported as a Binance kline dump, so the run is long enough
+# to be caught mid-write and touches nothing of BTCUSDT.
+BATCH_SYMBOL=S3DRILLUSDT BATCH_MONTH=2025-01 BATCH_FROM=2025-01-01 BATCH_TO=2025-01-31
+
+# A synthetic data.binance.vision monthly dump (a seeded random walk) with its .CHECKSUM; made once.
+make_batch_dump() {
+  local dir="$STATE/drills/dumps" name="$BATCH_SYMBOL-1m-$BATCH_MONTH"
+  [ -f "$dir/$name.zip.CHECKSUM" ] && return 0
+  mkdir -p "$dir/csv"
+  # %.0f, not %d: mawk's %d stops at 2^31 and the times are epoch milliseconds.
+  awk -v start="$(date -u -d "$BATCH_FROM" +%s)" -v days=31 'BEGIN {
+    srand(42); p = 42000
+    for (i = 0; i < days * 1440; i++) {
+      t = (start + i * 60) * 1000; o = p; p = p * (1 + (rand() - 0.5) * 0.004); c = p
+      h = (o > c ? o : c) * 1.0005; l = (o < c ? o : c) * 0.9995; v = 1 + rand() * 10
+      printf "%.0f,%.2f,%.2f,%.2f,%.2f,%.4f,%.0f,%.2f,50,%.4f,%.2f,0\n", t, o, h, l, c, v, t + 59999, v * c, v / 2, v * c / 2
+    }
+  }' >"$dir/csv/$name.csv"
+  (cd "$dir/csv" && jar --create --no-manifest --file "../$name.zip" "$name.csv")
+  (cd "$dir" && sha256sum "$name.zip" >"$name.zip.CHECKSUM")
+}
+
+# Keys under an S3 prefix, one a line, following continuation tokens (ListObjectsV2). The query is written by hand,
+# its parameters in sorted order and fully encoded: that is the canonical form SigV4 signs, and curl signs it as is.
+urlenc() { sed 's/%/%25/g; s|/|%2F|g; s/=/%3D/g; s/+/%2B/g; s/&/%26/g; s/ /%20/g' <<<"$1"; }
+s3_list() {
+  local prefix=$1 token="" page
+  while :; do
+    page=$(s3 -H "x-amz-content-sha256: $EMPTY_SHA" \
+      "$S3/$BUCKET/?${token:+continuation-token=$(urlenc "$token")&}list-type=2&prefix=$(urlenc "$prefix")") || return 1
+    grep -o '<Key>[^<]*</Key>' <<<"$page" | sed 's/<Key>\(.*\)<\/Key>/\1/; s/&amp;/\&/g' || true
+    grep -q '<IsTruncated>true</IsTruncated>' <<<"$page" || return 0
+    token=$(sed -n 's/.*<NextContinuationToken>\([^<]*\)<\/NextContinuationToken>.*/\1/p' <<<"$page")
+  done
+}
+
+# docs/storage.md: a partition is what its _manifest.json names. For every partition under processed/ and
+# metrics/daily/: the manifest exists, each file it names exists with the listed size and SHA-256, and no other
+# file is left beside them. Then every day of the drill's range has a partition under both prefixes.
+# Prints one line of figures; true when nothing is wrong.
+audit_partitions() {
+  local keys parts part manifest entries key size sha got bad=0 files=0 orphans=0 nomanifest=0 missing_days=0 d f="$STATE/drills/obj.tmp"
+  keys=$( { s3_list processed/ && s3_list metrics/daily/; } ) || { echo "listing failed"; return 1; }
+  parts=$(sed 's|/[^/]*$||' <<<"$keys" | sort -u)
+  for part in $parts; do
+    if ! grep -qxF "$part/_manifest.json" <<<"$keys"; then nomanifest=$((nomanifest + 1)); echo "  no manifest: $part" >&2; continue; fi
+    manifest=$(s3_get "$part/_manifest.json" | tr -d '\n ')
+    entries=$(grep -o '{"key":"[^"]*","size":[0-9]*,"sha256":"[0-9a-f]*"}' <<<"$manifest" || true)
+    while IFS= read -r e; do
+      [ -n "$e" ] || continue
+      key=$(json key <<<"$e"); size=$(json size <<<"$e"); sha=$(json sha256 <<<"$e"); files=$((files + 1))
+      if ! s3 -H "x-amz-content-sha256: $EMPTY_SHA" -o "$f" "$S3/$BUCKET/$key" 2>/dev/null; then bad=$((bad + 1)); echo "  missing: $key" >&2; continue; fi
+      got="$(stat -c %s "$f") $(sha256sum "$f" | cut -c1-64)"
+      [ "$got" = "$size $sha" ] || { bad=$((bad + 1)); echo "  mismatch: $key is $got, manifest says $size $sha" >&2; }
+    done <<<"$entries"
+    for key in $(grep "^$part/[^/]*$" <<<"$keys" | grep -v '/_manifest.json$'); do
+      grep -qF "\"key\":\"$key\"" <<<"$manifest" || { orphans=$((orphans + 1)); echo "  not in the manifest: $key" >&2; }
+    done
+  done
+  for d in $(seq 0 30); do
+    d=$(date -u -d "$BATCH_FROM + $d day" +%F)
+    grep -qxF "processed/symbol=$BATCH_SYMBOL/interval=1m/date=$d/_manifest.json" <<<"$keys" \
+      && grep -qxF "metrics/daily/symbol=$BATCH_SYMBOL/date=$d/_manifest.json" <<<"$keys" || missing_days=$((missing_days + 1))
+  done
+  echo "partitions=$(wc -w <<<"$parts") files=$files bad_files=$bad without_manifest=$nomanifest unreferenced=$orphans range_days_missing=$missing_days"
+  [ $((bad + nomanifest + orphans + missing_days)) = 0 ]
+}
+
+# S3Proxy SIGKILLed while batch-analytics writes a 31-day range: the run reports the failed days with their reason
+# (the service stays up), readiness is DOWN naming S3, UP again on its own once S3 is back; the re-run completes
+# every day, and every partition in the bucket is exactly what its manifest names.
+drill_s3_down_batch() {
+  local pid out="$STATE/drills/batch-run.json" run ready_json key k n=0 i
+  pid=$(pid_of batch-analytics)
+  make_batch_dump
+  curl -fsS -X POST "$INGESTOR/import/dumps?dir=$STATE/drills/dumps" | grep -q '"bars":[1-9]' || { say "  the dump import failed"; return 1; }
+  # A clean slate for the drill's symbol: the days the killed run does not reach must have no partition at all.
+  for k in $( { s3_list "processed/symbol=$BATCH_SYMBOL/" && s3_list "metrics/daily/symbol=$BATCH_SYMBOL/"; } ); do s3_delete "$k"; done
+  curl -s -X POST -o "$out" "$BATCH/runs?symbol=$BATCH_SYMBOL&from=$BATCH_FROM&to=$BATCH_TO" &
+  run=$!
+  # Kill once a few days are written: the run is then in the middle of its writes.
+  await 120 "[ \$(s3_list metrics/daily/symbol=$BATCH_SYMBOL/ | grep -c _manifest.json) -ge 3 ] || ! kill -0 $run 2>/dev/null" || true
+  n=$(s3_list "metrics/daily/symbol=$BATCH_SYMBOL/" | grep -c _manifest.json || true)
+  kill -9 "$(pid_of s3proxy)"
+  say "  S3Proxy SIGKILLed mid-run, $n of 31 days written"
+  ! kill -0 "$run" 2>/dev/null && { say "  the run had finished before the kill: nothing caught mid-write"; }
+  sleep 2
+  ready_json=$(curl -s "$BATCH/q/health/ready" | tr -d '\n' | tr -s ' ')
+  say "  batch-analytics readiness: $(grep -o '"status": "[A-Z]*"' <<<"$ready_json" | head -1); $(grep -o '"name": "s3"[^}]*' <<<"$ready_json" | cut -c1-200)"
+  ! ready "$BATCH" && grep -q '"name": "s3", "status": "DOWN", "data": {[^}]*"reason"' <<<"$ready_json" || { say "  readiness is not DOWN with an S3 reason"; wait "$run"; return 1; }
+  await 300 "! kill -0 $run 2>/dev/null" || { say "  the run did not answer within 300 s"; return 1; }
+  say "  the run: $(grep -o '"status":"COMPLETE"' "$out" | wc -l) complete, $(grep -o '"status":"ERROR"' "$out" | wc -l) error," \
+    "$(grep -o '"status":"MISSING_INPUT"' "$out" | wc -l) missing input; first error: $(grep -o '"status":"ERROR"[^}]*"message":"[^"]*' "$out" | head -1 | sed 's/.*"message":"//' | cut -c1-160)"
+  [ "$(grep -o '"status":"ERROR"' "$out" | wc -l)" -ge 1 ] || { say "  no day failed: S3 was not down during the writes"; return 1; }
+  [ "$(grep -o '"status":"ERROR"[^}]*"message":"[^"]' "$out" | wc -l)" = "$(grep -o '"status":"ERROR"' "$out" | wc -l)" ] \
+    || { say "  an error day has no reason"; return 1; }
+  [ "$(pid_of batch-analytics)" = "$pid" ] && kill -0 "$pid" && curl -fs -o /dev/null "$BATCH/q/health/live" \
+    || { say "  batch-analytics did not stay up"; return 1; }
+  "$ROOT/platform" infra up >/dev/null
+  await 120 "ready $BATCH" || { say "  batch-analytics did not become ready after S3 came back"; return 1; }
+  say "  S3 back: batch-analytics ready without a restart (pid $pid)"
+  # What the killed run left: every manifest names whole files (data files without a manifest are invisible to
+  # readers, and days not reached have no partition yet; the re-run removes and completes those).
+  k=$(audit_partitions 2>/dev/null || true)
+  say "  after the kill, before the re-run: $k"
+  [ "$(field bad_files <<<"$k")" = 0 ] || { say "  a manifest names a file that is missing or not what it lists"; return 1; }
+  curl -fsS -X POST -o "$out" "$BATCH/runs?symbol=$BATCH_SYMBOL&from=$BATCH_FROM&to=$BATCH_TO" || return 1
+  say "  the re-run: $(grep -o '"status":"COMPLETE"' "$out" | wc -l) of 31 days complete"
+  [ "$(grep -o '"status":"COMPLETE"' "$out" | wc -l)" = 31 ] || return 1
+  out=$(audit_partitions)
+  say "  processed/ and metrics/daily/: $out"
+  [ "$(field bad_files <<<"$out")" = 0 ] && [ "$(field without_manifest <<<"$out")" = 0 ] \
+    && [ "$(field unreferenced <<<"$out")" = 0 ] && [ "$(field range_days_missing <<<"$out")" = 0 ] \
+    && [ "$(pid_of batch-analytics)" = "$pid" ]
 }
 
 # SIGKILL the broker mid-stream, restart it: nothing lost, no duplicate alert, both services recover alone.

@@ -152,7 +152,8 @@ public class TopicAudit {
     /** Close latency as a consumer of risk_events sees it: from the publish time of the trade that closed the bar. */
     static void latency(int seconds, String prefix) {
         List<Long> events = new ArrayList<>(), alerts = new ArrayList<>();
-        Map<String, Long> closingPublish = new HashMap<>();
+        // The detector sends an alert before its bar's risk event, on another topic: either may arrive first here.
+        Map<String, Long> closingPublish = new HashMap<>(), alertArrival = new HashMap<>();
         Pattern published = Pattern.compile("\"lastTradePublishTime\":(\\d+)");
         try (KafkaConsumer<String, String> c = consumer()) {
             List<TopicPartition> parts = new ArrayList<>(partitions(c, "risk_events"));
@@ -170,9 +171,14 @@ public class TopicAudit {
                         Long pub = longOf(published, r.value());
                         if (pub == null) continue;
                         events.add(arrival - pub);
-                        if (alert.find()) closingPublish.put(alert.group(1), pub);
-                    } else if (alert.find() && closingPublish.containsKey(alert.group(1))) {
-                        alerts.add(arrival - closingPublish.get(alert.group(1)));
+                        if (!alert.find()) continue;
+                        Long alerted = alertArrival.remove(alert.group(1));
+                        if (alerted != null) alerts.add(alerted - pub);
+                        else closingPublish.putIfAbsent(alert.group(1), pub);
+                    } else if (alert.find()) {
+                        Long pub = closingPublish.remove(alert.group(1));
+                        if (pub != null) alerts.add(arrival - pub);
+                        else alertArrival.put(alert.group(1), arrival);
                     }
                 }
             }

@@ -34,12 +34,12 @@ public class LoadGenerator {
     }
 
     /** Starts a run; false when one is still running. */
-    public synchronized boolean start(int symbolCount, long rate, Duration duration, long eventSpeed) {
+    public synchronized boolean start(int symbolCount, long rate, Duration duration, long eventSpeed, int jumpEveryBars, int jumpBps) {
         if (feed != null && !feed.done().isDone()) return false;
         connect(symbolCount);
         ReplayServer server = replay.server();
         SyntheticFeed next = new SyntheticFeed(vertx, symbols, rate, duration.toMillis(), eventSpeed, server::stream,
-                server::backpressured);
+                server::backpressured, new SyntheticFeed.Jumps(jumpEveryBars, jumpBps));
         if (feed != null) next.continueFrom(feed.lastIds(), feed.eventTimeReached() + 60_000);
         feed = next;
         // Start once the client listens: trades sent before it subscribed would be neither streamed nor backfilled.

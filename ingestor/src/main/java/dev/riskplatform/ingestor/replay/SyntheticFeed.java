@@ -15,25 +15,49 @@ import java.util.function.BiConsumer;
  * round-robin over the symbols, for a bounded time, generated on the fly (no tape in memory).
  * Event time runs {@code eventSpeed}× wall time from the start, so 1-minute bars close every
  * 60/eventSpeed s and the close latency can be measured within a short run.
+ *
+ * <p>Price jumps, so the detector alerts under load and the alert latency can be measured: the walk
+ * alone (±1 cent per trade) never looks anomalous to a model trained on real 1m bars. With
+ * {@link Jumps#everyBars} &gt; 0, the first trade of every N-th 1-minute bar (event time) of a symbol
+ * moves the price by {@link Jumps#bps} basis points, up and down in turn, so the price stays where it
+ * was. Symbols are staggered (symbol i jumps in bars where (bar + i) % N == 0), so alerts spread over
+ * the run instead of arriving together. Deterministic: the same run gives the same jumps.
  */
 final class SyntheticFeed {
 
     private static final long TICK_MS = 10;
+    /** The detector's bars are 1 minute of event time. */
+    private static final long BAR_MS = 60_000;
+
+    /**
+     * @param everyBars a jump every this many bars per symbol; 0 = none (the plain walk)
+     * @param bps       size of a jump in basis points of the price (100 = 1 %)
+     */
+    record Jumps(int everyBars, int bps) {
+        static final Jumps NONE = new Jumps(0, 0);
+
+        Jumps {
+            if (everyBars < 0 || bps < 0 || bps >= 10_000) throw new IllegalArgumentException("jumps: everyBars >= 0, bps 0..9999");
+        }
+    }
 
     private final Vertx vertx;
     private final List<String> symbols;
     private final long rate, durationMs, eventSpeed;
     private final BiConsumer<String, List<Trade>> sink;
     private final java.util.function.BooleanSupplier backpressured;
-    private final long[] nextId, price;
+    private final long[] nextId, price, lastBar;
+    private final int[] jumpsDone;
+    private final Jumps jumps;
     private final SplittableRandom random = new SplittableRandom(7);
     private final AtomicLong sent = new AtomicLong();
     private final CompletableFuture<Long> done = new CompletableFuture<>();
     private long wallStart, eventStart, timer;
 
     SyntheticFeed(Vertx vertx, List<String> symbols, long rate, long durationMs, long eventSpeed, BiConsumer<String, List<Trade>> sink,
-                  java.util.function.BooleanSupplier backpressured) {
+                  java.util.function.BooleanSupplier backpressured, Jumps jumps) {
         this.backpressured = backpressured;
+        this.jumps = jumps;
         this.vertx = vertx;
         this.symbols = List.copyOf(symbols);
         this.rate = rate;
@@ -43,6 +67,9 @@ final class SyntheticFeed {
         this.nextId = new long[symbols.size()];
         this.price = new long[symbols.size()];
         java.util.Arrays.fill(price, 4_200_000); // cents
+        this.lastBar = new long[symbols.size()];
+        java.util.Arrays.fill(lastBar, Long.MIN_VALUE);
+        this.jumpsDone = new int[symbols.size()];
     }
 
     /** Trade ids continue across runs of the same symbols, so a second run is not taken for duplicates. */
@@ -79,11 +106,21 @@ final class SyntheticFeed {
         }
     }
 
-    /** A random walk in cents: ±1 cent per trade, never below one dollar. */
+    /** A random walk in cents: ±1 cent per trade, never below one dollar; plus the jumps (class comment). */
     private Trade next(int s, long eventTime) {
-        price[s] = Math.max(100, price[s] + random.nextInt(3) - 1);
+        price[s] = Math.max(100, price[s] + random.nextInt(3) - 1 + jump(s, eventTime));
         return new Trade(symbols.get(s), ++nextId[s], BigDecimal.valueOf(price[s], 2), new BigDecimal("0.010"), eventTime,
                 random.nextBoolean());
+    }
+
+    /** The jump (in cents) on the first trade of a jump bar, else 0. */
+    private long jump(int s, long eventTime) {
+        long bar = Math.floorDiv(eventTime, BAR_MS);
+        if (jumps.everyBars() == 0 || bar == lastBar[s]) return 0;
+        lastBar[s] = bar;
+        if (Math.floorMod(bar + s, jumps.everyBars()) != 0) return 0;
+        long size = price[s] * jumps.bps() / 10_000;
+        return jumpsDone[s]++ % 2 == 0 ? size : -size;
     }
 
     long[] lastIds() {
