@@ -53,7 +53,7 @@ class DetectorBench {
     private static final int PACED = Integer.getInteger("bench.paced", 200_000);
     private static final int BURST = Integer.getInteger("bench.burst", 500_000);
     private static final int REPEATS = Integer.getInteger("bench.repeats", 3);
-    private static final String JVM = System.getProperty("bench.jvm", "-Xmx128m -XX:+UseSerialGC -Xss512k");
+    private static final String JVM = System.getProperty("bench.jvm", "-Xmx96m -Xmn40m -XX:+UseSerialGC -Xss512k");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Process detector;
