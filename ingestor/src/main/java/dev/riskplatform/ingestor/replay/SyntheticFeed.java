@@ -26,6 +26,8 @@ import java.util.function.BiConsumer;
 final class SyntheticFeed {
 
     private static final long TICK_MS = 10;
+    /** How long past its end a run may keep sending what it still owes (see tick). */
+    private static final long GRACE_MS = 10_000;
     /** The detector's bars are 1 minute of event time. */
     private static final long BAR_MS = 60_000;
 
@@ -87,7 +89,8 @@ final class SyntheticFeed {
     }
 
     private void tick() {
-        long elapsed = Math.min(System.currentTimeMillis() - wallStart, durationMs);
+        long wall = System.currentTimeMillis() - wallStart;
+        long elapsed = Math.min(wall, durationMs);
         // Behind a full socket the feed waits and sends less than offered (the harness reports what was
         // published); queueing without bound took the ingestor's heap at 100 k/s.
         long due = backpressured.getAsBoolean() ? 0 : Math.min(rate * elapsed / 1000 - sent.get(), Math.max(1, rate / 20));
@@ -100,7 +103,10 @@ final class SyntheticFeed {
         }
         sent.addAndGet(Math.max(0, due));
         for (int s = 0; s < symbols.size(); s++) if (!batches.get(s).isEmpty()) sink.accept(symbols.get(s), batches.get(s));
-        if (elapsed >= durationMs) {
+        // A tick sends at most 50 ms worth, so on a busy machine (late ticks) the offered count is still
+        // owed at the end: keep ticking until it is sent, or until a full socket made it late by GRACE_MS.
+        boolean allSent = sent.get() >= rate * durationMs / 1000;
+        if (elapsed >= durationMs && (allSent || wall >= durationMs + GRACE_MS)) {
             vertx.cancelTimer(timer);
             done.complete(sent.get());
         }

@@ -52,6 +52,18 @@ class SyntheticFeedTest {
         }
     }
 
+    /** Late ticks (a busy machine) or a full socket near the end: what is still owed is sent after the end, not dropped. */
+    @Test
+    void aRunSendsEveryOfferedTradeEvenWhenHeldBackUntilItsEnd() throws Exception {
+        List<Trade> trades = Collections.synchronizedList(new ArrayList<>());
+        long end = System.currentTimeMillis() + 1_000;
+        SyntheticFeed feed = new SyntheticFeed(vertx, List.of("A", "B"), 2_000, 1_000, 60, (s, batch) -> trades.addAll(batch),
+                () -> System.currentTimeMillis() < end, SyntheticFeed.Jumps.NONE);
+        long sent = feed.start().done().get(20, TimeUnit.SECONDS);
+        assertEquals(2_000, sent);
+        assertEquals(2_000, trades.size());
+    }
+
     /** [trade time, price change in cents from the previous trade of the symbol] per trade after the first. */
     private static List<long[]> moves(List<Trade> trades, String symbol) {
         List<long[]> out = new ArrayList<>();
