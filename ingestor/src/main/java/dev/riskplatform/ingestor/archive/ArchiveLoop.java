@@ -139,7 +139,6 @@ public final class ArchiveLoop implements Runnable {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SdkException || t instanceof IOException || t instanceof UncheckedIOException
                     || t instanceof KafkaException || t instanceof java.util.concurrent.TimeoutException) return true;
-            if (t.getCause() == t) break;
         }
         return false;
     }

@@ -1,6 +1,7 @@
 package dev.riskplatform.ingestor.archive;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskplatform.core.market.Trade;
@@ -83,6 +84,8 @@ class ArchiveRetryTest {
             Await.until("another retry", Duration.ofSeconds(30), () -> failures() > failures);
             assertTrue(archive.loopAlive(), "the archive loop's thread is alive");
             assertTrue(archive.status().snapshot().state() == ArchiveStatus.State.FAILING, archive.status().snapshot().toString());
+            assertTrue(metric("ingestor_archive_consecutive_failures") >= 2, "gauge of consecutive failures");
+            assertTrue(metric("ingestor_archive_write_failures_total") >= 2, "write failures counter");
         } finally {
             s3.start();
         }
@@ -92,6 +95,15 @@ class ArchiveRetryTest {
         Await.until("archive readiness UP again", Duration.ofSeconds(30), () -> "UP".equals(archiveCheck().get("status")));
         assertTrue(writer.manifest(prefix).orElseThrow().files().size() >= 2, "the manifest names the new file");
         assertTrue(archive.loopAlive());
+        assertEquals(0, metric("ingestor_archive_consecutive_failures"), "archive healthy again");
+    }
+
+    /** The value of an untagged series in /q/metrics (Prometheus text format). */
+    private static double metric(String name) {
+        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return body.lines().filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .orElseThrow(() -> new AssertionError(name + " not in /q/metrics"));
     }
 
     private static List<Trade> trades(String symbol, long firstId, long firstTime) {
