@@ -25,6 +25,8 @@ public final class TradeArchiver {
     private final Map<String, Map<LocalDate, List<Trade>>> trades = new TreeMap<>();
     private final Map<String, BarBuilder> builders = new HashMap<>();
     private final List<Bar> closedBars = new ArrayList<>();
+    /** Closed bars taken out of {@link #closedBars} by a flush that failed before writing them. */
+    private final Map<String, Map<LocalDate, List<Bar>>> pendingBars = new TreeMap<>();
     private int buffered;
 
     public TradeArchiver(PartitionWriter writer) {
@@ -48,16 +50,35 @@ public final class TradeArchiver {
         return trades.getOrDefault(symbol, Map.of()).values().stream().mapToInt(List::size).sum();
     }
 
-    /** Writes buffered trades and closed bars; on an exception nothing is forgotten (the caller retries). */
+    /**
+     * Writes buffered trades and closed bars. Each partition leaves the buffer once its write
+     * succeeded, so on an exception only what was not written stays (the caller retries it) and
+     * a retry does not append the written ones a second time.
+     */
     public void flush() {
-        trades.forEach((symbol, days) -> days.forEach((day, ts) -> writer.appendTrades(symbol, day, ts)));
-        trades.clear();
-        Map<String, Map<LocalDate, List<Bar>>> bars = new TreeMap<>();
-        for (Bar b : closedBars) {
-            bars.computeIfAbsent(b.symbol(), s -> new TreeMap<>()).computeIfAbsent(PartitionKeys.utcDate(b.openTime()), d -> new ArrayList<>()).add(b);
+        for (var symbols = trades.entrySet().iterator(); symbols.hasNext(); ) {
+            var symbol = symbols.next();
+            for (var days = symbol.getValue().entrySet().iterator(); days.hasNext(); ) {
+                var day = days.next();
+                writer.appendTrades(symbol.getKey(), day.getKey(), day.getValue());
+                buffered -= day.getValue().size();
+                days.remove();
+            }
+            symbols.remove();
         }
-        bars.forEach((symbol, days) -> days.forEach((day, bs) -> writer.writeBars(symbol, ONE_MINUTE, day, bs)));
+        for (Bar b : closedBars) {
+            pendingBars.computeIfAbsent(b.symbol(), s -> new TreeMap<>()).computeIfAbsent(PartitionKeys.utcDate(b.openTime()), d -> new ArrayList<>()).add(b);
+        }
         closedBars.clear();
+        for (var symbols = pendingBars.entrySet().iterator(); symbols.hasNext(); ) {
+            var symbol = symbols.next();
+            for (var days = symbol.getValue().entrySet().iterator(); days.hasNext(); ) {
+                var day = days.next();
+                writer.writeBars(symbol.getKey(), ONE_MINUTE, day.getKey(), day.getValue());
+                days.remove();
+            }
+            symbols.remove();
+        }
         buffered = 0;
     }
 }

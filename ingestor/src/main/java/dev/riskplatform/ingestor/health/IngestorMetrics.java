@@ -1,6 +1,9 @@
 package dev.riskplatform.ingestor.health;
 
+import dev.riskplatform.ingestor.archive.ArchiveStatus;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +46,14 @@ public class IngestorMetrics {
     public void gap(String symbol, String outcome, long trades) {
         counter("ingestor.gaps", "symbol", symbol, "outcome", outcome).increment();
         counter("ingestor.gap.trades", "symbol", symbol, "outcome", outcome).increment(trades);
+    }
+
+    /** The trade archive's write failures (counter) and failures since its last good write (gauge). */
+    public void archive(ArchiveStatus status) {
+        FunctionCounter.builder("ingestor.archive.write.failures", status, ArchiveStatus::totalFailures)
+                .description("Failed archive writes to raw/ (each is retried with the same batch)").register(registry);
+        Gauge.builder("ingestor.archive.consecutive.failures", status, ArchiveStatus::consecutiveFailures)
+                .description("Archive write failures since the last successful write; 0 = archive healthy").register(registry);
     }
 
     public double count(String name, String... tags) {
