@@ -224,7 +224,7 @@ s3_list() {
 audit_partitions() {
   local keys parts part manifest entries key size sha got bad=0 files=0 orphans=0 nomanifest=0 missing_days=0 d f="$STATE/drills/obj.tmp"
   keys=$( { s3_list processed/ && s3_list metrics/daily/; } ) || { echo "listing failed"; return 1; }
-  parts=$(sed 's|/[^/]*$||' <<<"$keys" | sort -u)
+  parts=$(while IFS= read -r key; do echo "${key%/*}"; done <<<"$keys" | sort -u)
   for part in $parts; do
     if ! grep -qxF "$part/_manifest.json" <<<"$keys"; then nomanifest=$((nomanifest + 1)); echo "  no manifest: $part" >&2; continue; fi
     manifest=$(s3_get "$part/_manifest.json" | tr -d '\n ')
@@ -236,9 +236,10 @@ audit_partitions() {
       got="$(stat -c %s "$f") $(sha256sum "$f" | cut -c1-64)"
       [ "$got" = "$size $sha" ] || { bad=$((bad + 1)); echo "  mismatch: $key is $got, manifest says $size $sha" >&2; }
     done <<<"$entries"
-    for key in $(grep "^$part/[^/]*$" <<<"$keys" | grep -v '/_manifest.json$'); do
+    while IFS= read -r key; do
+      [ -n "$key" ] || continue
       grep -qF "\"key\":\"$key\"" <<<"$manifest" || { orphans=$((orphans + 1)); echo "  not in the manifest: $key" >&2; }
-    done
+    done < <(grep "^$part/[^/]*$" <<<"$keys" | grep -v '/_manifest.json$')
   done
   for d in $(seq 0 30); do
     d=$(date -u -d "$BATCH_FROM + $d day" +%F)
@@ -253,7 +254,7 @@ audit_partitions() {
 # (the service stays up), readiness is DOWN naming S3, UP again on its own once S3 is back; the re-run completes
 # every day, and every partition in the bucket is exactly what its manifest names.
 drill_s3_down_batch() {
-  local pid out="$STATE/drills/batch-run.json" run ready_json key k n=0 i
+  local pid out="$STATE/drills/batch-run.json" run ready_json key k n=0
   pid=$(pid_of batch-analytics)
   make_batch_dump
   curl -fsS -X POST "$INGESTOR/import/dumps?dir=$STATE/drills/dumps" | grep -q '"bars":[1-9]' || { say "  the dump import failed"; return 1; }
@@ -270,15 +271,18 @@ drill_s3_down_batch() {
   sleep 2
   ready_json=$(curl -s "$BATCH/q/health/ready" | tr -d '\n' | tr -s ' ')
   say "  batch-analytics readiness: $(grep -o '"status": "[A-Z]*"' <<<"$ready_json" | head -1); $(grep -o '"name": "s3"[^}]*' <<<"$ready_json" | cut -c1-200)"
-  ! ready "$BATCH" && grep -q '"name": "s3", "status": "DOWN", "data": {[^}]*"reason"' <<<"$ready_json" || { say "  readiness is not DOWN with an S3 reason"; wait "$run"; return 1; }
+  if ready "$BATCH" || ! grep -q '"name": "s3", "status": "DOWN", "data": {[^}]*"reason"' <<<"$ready_json"; then
+    say "  readiness is not DOWN with an S3 reason"; wait "$run"; return 1
+  fi
   await 300 "! kill -0 $run 2>/dev/null" || { say "  the run did not answer within 300 s"; return 1; }
   say "  the run: $(grep -o '"status":"COMPLETE"' "$out" | wc -l) complete, $(grep -o '"status":"ERROR"' "$out" | wc -l) error," \
     "$(grep -o '"status":"MISSING_INPUT"' "$out" | wc -l) missing input; first error: $(grep -o '"status":"ERROR"[^}]*"message":"[^"]*' "$out" | head -1 | sed 's/.*"message":"//' | cut -c1-160)"
   [ "$(grep -o '"status":"ERROR"' "$out" | wc -l)" -ge 1 ] || { say "  no day failed: S3 was not down during the writes"; return 1; }
   [ "$(grep -o '"status":"ERROR"[^}]*"message":"[^"]' "$out" | wc -l)" = "$(grep -o '"status":"ERROR"' "$out" | wc -l)" ] \
     || { say "  an error day has no reason"; return 1; }
-  [ "$(pid_of batch-analytics)" = "$pid" ] && kill -0 "$pid" && curl -fs -o /dev/null "$BATCH/q/health/live" \
-    || { say "  batch-analytics did not stay up"; return 1; }
+  if ! { [ "$(pid_of batch-analytics)" = "$pid" ] && kill -0 "$pid" && curl -fs -o /dev/null "$BATCH/q/health/live"; }; then
+    say "  batch-analytics did not stay up"; return 1
+  fi
   "$ROOT/platform" infra up >/dev/null
   await 120 "ready $BATCH" || { say "  batch-analytics did not become ready after S3 came back"; return 1; }
   say "  S3 back: batch-analytics ready without a restart (pid $pid)"
