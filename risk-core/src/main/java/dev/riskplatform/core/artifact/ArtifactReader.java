@@ -30,7 +30,7 @@ final class ArtifactReader {
         JsonNode root = Envelope.open(doc, KIND);
         FeatureSpec spec = spec(Json.object(root, "", "featureSpec"));
         JsonNode params = Json.object(root, "", "parameters");
-        Threshold threshold = threshold(Json.object(root, "", "threshold"), params);
+        Threshold threshold = Envelope.threshold(Json.object(root, "", "threshold"), params);
         IsolationForest model = model(root, params, spec);
         try {
             return new ModelArtifact(spec, Envelope.training(root, params), threshold,
@@ -56,22 +56,6 @@ final class ArtifactReader {
         } catch (IllegalArgumentException e) {
             throw new ModelArtifactException("invalid featureSpec: " + e.getMessage(), e);
         }
-    }
-
-    private static Threshold threshold(JsonNode n, JsonNode params) throws ModelArtifactException {
-        double value = Json.number(n, ".threshold", "value");
-        String source = Json.text(n, ".threshold", "source");
-        JsonNode c = params.get("contamination");
-        boolean hasRate = c != null && !c.isNull();
-        try {
-            if (source.equals("fixed") && !hasRate) return Threshold.fixed(value);
-            if (source.equals("contamination") && hasRate) {
-                return new Threshold(value, Json.number(c, ".parameters.contamination"));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ModelArtifactException("invalid threshold: " + e.getMessage(), e);
-        }
-        throw new ModelArtifactException("threshold.source '" + source + "' does not agree with parameters.contamination " + c);
     }
 
     private static IsolationForest model(JsonNode root, JsonNode params, FeatureSpec spec) throws ModelArtifactException {

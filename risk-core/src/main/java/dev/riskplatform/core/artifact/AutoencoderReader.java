@@ -31,7 +31,7 @@ final class AutoencoderReader {
         Autoencoder model = LayerCodec.model(standardizer, Json.array(root, "", "layers"), LayerCodec.sizes(params));
         try {
             return new AutoencoderArtifact(spec, Envelope.training(root, params), hyperparameters(params),
-                    LayerCodec.threshold(Json.object(root, "", "threshold"), params),
+                    Envelope.threshold(Json.object(root, "", "threshold"), params),
                     Envelope.summary(Json.object(root, "", "scoreSummary")), model);
         } catch (IllegalArgumentException e) {
             throw new ModelArtifactException("invalid autoencoder artifact: " + e.getMessage(), e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.riskplatform.core.model.Threshold;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.core.model.ScoreSummary;
 import java.io.IOException;
@@ -83,6 +84,21 @@ final class Envelope {
         }
         return new TrainingInfo(Json.integer(t, ".training", "fromEpochMillis"), Json.integer(t, ".training", "toEpochMillis"),
                 Json.integer(t, ".training", "rowCount"), seedValue, created, Json.text(root, "", "codeVersion"));
+    }
+
+    /** The threshold, whose source must agree with parameters.contamination (fixed: none; contamination: the rate). */
+    static Threshold threshold(JsonNode n, JsonNode params) throws ModelArtifactException {
+        double value = Json.number(n, ".threshold", "value");
+        String source = Json.text(n, ".threshold", "source");
+        JsonNode c = params.get("contamination");
+        boolean hasRate = c != null && !c.isNull();
+        try {
+            if (source.equals("fixed") && !hasRate) return Threshold.fixed(value);
+            if (source.equals("contamination") && hasRate) return new Threshold(value, Json.number(c, ".parameters.contamination"));
+        } catch (IllegalArgumentException e) {
+            throw new ModelArtifactException("invalid threshold: " + e.getMessage(), e);
+        }
+        throw new ModelArtifactException("threshold.source '" + source + "' does not agree with parameters.contamination " + c);
     }
 
     static ScoreSummary summary(JsonNode n) throws ModelArtifactException {

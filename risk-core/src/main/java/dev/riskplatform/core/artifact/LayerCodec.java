@@ -5,7 +5,6 @@ import dev.riskplatform.core.autoencoder.Activation;
 import dev.riskplatform.core.autoencoder.Autoencoder;
 import dev.riskplatform.core.autoencoder.DenseLayer;
 import dev.riskplatform.core.autoencoder.Standardizer;
-import dev.riskplatform.core.model.Threshold;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,19 +73,5 @@ final class LayerCodec {
         double[] v = new double[length];
         for (int i = 0; i < length; i++) v[i] = Json.number(a.get(i), where + "[" + i + "]");
         return v;
-    }
-
-    static Threshold threshold(JsonNode n, JsonNode params) throws ModelArtifactException {
-        double value = Json.number(n, ".threshold", "value");
-        String source = Json.text(n, ".threshold", "source");
-        JsonNode c = params.get("contamination");
-        boolean hasRate = c != null && !c.isNull();
-        try {
-            if (source.equals("fixed") && !hasRate) return Threshold.fixed(value);
-            if (source.equals("contamination") && hasRate) return new Threshold(value, Json.number(c, ".parameters.contamination"));
-        } catch (IllegalArgumentException e) {
-            throw new ModelArtifactException("invalid threshold: " + e.getMessage(), e);
-        }
-        throw new ModelArtifactException("threshold.source '" + source + "' does not agree with parameters.contamination " + c);
     }
 }

@@ -67,10 +67,7 @@ class ModelArtifactTest {
 
     /** Edits the document, then re-seals it with a correct hash, as a careful forger would. */
     private static byte[] editAndReseal(Consumer<ObjectNode> edit) throws IOException {
-        ObjectNode root = (ObjectNode) ArtifactWriter.JSON.readTree(DOC);
-        root.remove(ContentHash.MEMBER);
-        edit.accept(root);
-        return ContentHash.seal(ArtifactWriter.JSON.writeValueAsBytes(root));
+        return Forgery.editAndReseal(DOC, edit);
     }
 
     @Test
