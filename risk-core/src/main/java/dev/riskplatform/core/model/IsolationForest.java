@@ -30,7 +30,7 @@ public final class IsolationForest implements Scorer {
     private final List<IsolationTree> trees;
     private final FeatureStats stats;
     private final double negInvNorm;        // -1 / (trees · c(ψ))
-    private final CompiledForest compiled;  // null: score on the explicit trees
+    private final MaskForest compiled;  // null: score on the explicit trees
 
     /**
      * Assembles a model from validated trees, e.g. read from an artifact.
@@ -50,7 +50,7 @@ public final class IsolationForest implements Scorer {
         // ψ = 1 makes c(ψ) = 0: every path is 0 and sklearn defines the score as 1 (2^0).
         double norm = trees.size() * PathLength.average(maxSamples);
         this.negInvNorm = norm > 0 ? -1.0 / norm : 0.0;
-        this.compiled = CompiledForest.compile(this.trees, featureCount);
+        this.compiled = MaskForest.compile(this.trees, featureCount);
     }
 
     /**
@@ -138,6 +138,11 @@ public final class IsolationForest implements Scorer {
 
     boolean isCompiled() {
         return compiled != null;
+    }
+
+    /** The scoring layout, null when the forest is scored on its explicit trees. */
+    MaskForest layout() {
+        return compiled;
     }
 
     private double explicitPathSum(float[] x) {

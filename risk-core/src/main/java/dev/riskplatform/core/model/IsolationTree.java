@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Node i is a leaf when {@code feature[i] == LEAF}; otherwise a row goes left when
  * {@code (float) x[feature[i]] <= split[i]} and right otherwise (NaN goes right).
  * {@code value[i]} of a leaf is its path length depth + c(samples). This is the canonical,
- * validated form; {@link CompiledForest} is the fast layout derived from it.
+ * validated form; {@link MaskForest} is the fast layout derived from it.
  */
 public final class IsolationTree {
 

@@ -1,13 +1,14 @@
 package dev.riskplatform.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class CompiledForestTest {
+class MaskForestTest {
 
     @Test
     void keysOrderLikeFloats() {
@@ -17,7 +18,7 @@ class CompiledForestTest {
             float a = k < 64 ? special[k % 8] : Float.intBitsToFloat(r.nextInt());
             float b = k < 64 ? special[k / 8] : (r.nextBoolean() ? Float.intBitsToFloat(r.nextInt()) : a);
             if (Float.isNaN(a) || Float.isNaN(b) || a == 0f && b == 0f) continue;
-            assertEquals(a <= b, CompiledForest.key(a) <= CompiledForest.key(b), a + " <= " + b);
+            assertEquals(a <= b, TreeBlock.key(a) <= TreeBlock.key(b), a + " <= " + b);
         }
     }
 
@@ -42,7 +43,40 @@ class CompiledForestTest {
     void compiledWalksEqualTheReferenceTreeWalkBitForBit() {
         int d = 4;
         IsolationForest model = IsolationForest.fit(TestData.gaussian(5_000, d, 11), d, IsolationForest.Params.defaults(42));
-        int n = 20_011; // not a multiple of the chunk or of the 8 interleaved rows
+        assertBitIdentical(model, 20_011); // not a multiple of the chunk
+    }
+
+    /**
+     * Every shape the layout takes: fewer than four features (empty slots), several blocks of
+     * trees, trees cut into parts by walks of two and three levels, one-sample trees.
+     */
+    @Test
+    void everyShapeOfTheLayoutEqualsTheReferenceWalk() {
+        record Shape(int d, int trees, int psi, int blocks, int walk) { }
+        List<Shape> shapes = List.of(new Shape(1, 5, 16, 1, 0), new Shape(2, 40, 64, 1, 0), new Shape(3, 60, 256, 1, 2),
+                new Shape(4, 300, 256, 3, 2), new Shape(4, 8, 512, 1, 3), new Shape(4, 3, 1, 1, 0));
+        for (Shape s : shapes) {
+            double[] train = TestData.gaussian(Math.max(s.psi(), 2) * 4, s.d(), 7);
+            IsolationForest model = IsolationForest.fit(train, s.d(), new IsolationForest.Params(s.trees(), s.psi(), 3));
+            MaskForest layout = model.layout();
+            assertEquals(s.blocks(), layout.blockCount(), s + ": blocks");
+            assertEquals(s.walk(), layout.deepestWalk(), s + ": deepest walk");
+            assertBitIdentical(model, 3_001);
+        }
+    }
+
+    @Test
+    void shapesBeyondTheLayoutScoreOnTheExplicitTrees() {
+        // five features do not fit the four packed slots; ψ = 1024 needs more than 256 mask entries per part
+        IsolationForest wide = IsolationForest.fit(TestData.gaussian(1_000, 5, 1), 5, IsolationForest.Params.defaults(1));
+        IsolationForest deep = IsolationForest.fit(TestData.gaussian(4_096, 4, 1), 4, new IsolationForest.Params(4, 1_024, 1));
+        assertFalse(wide.isCompiled());
+        assertFalse(deep.isCompiled());
+        assertBitIdentical(deep, 101);
+    }
+
+    private static void assertBitIdentical(IsolationForest model, int n) {
+        int d = model.featureCount();
         double[] rows = edgeRows(model, n, new Random(8));
         double[] batch = new double[n];
         double[] explicit = new double[n];
@@ -73,7 +107,7 @@ class CompiledForestTest {
         double[] rows = new double[n * d];
         for (int k = 0; k < rows.length; k++) {
             List<Float> s = splits.get(k % d);
-            float split = s.get(r.nextInt(s.size()));
+            float split = s.isEmpty() ? 0f : s.get(r.nextInt(s.size())); // one-sample trees have no splits
             rows[k] = switch (r.nextInt(7)) {
                 case 0 -> split;
                 case 1 -> Math.nextUp(split);

@@ -1,0 +1,108 @@
+package dev.riskplatform.core.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The scoring layout of an {@link IsolationForest}: trees as leaf bitmasks ({@link LeafMasks})
+ * in blocks that share their split keys ({@link TreeBlock}). Scoring a row is: find its rank among
+ * each feature's split keys once per block (four binary searches), then, per tree, four byte loads,
+ * four mask loads, three ANDs and a trailing-zero count. Every tree's work is independent of the
+ * others', where a walk is a chain of eight dependent loads.
+ *
+ * <p>Path lengths are added tree by tree in forest order, as the explicit walk adds them, so every
+ * score is bit-identical to {@code IsolationTree}'s (tested on splits, ±0, NaN and subnormals).
+ * Batches go a chunk of rows at a time, tree by tree, so a tree's tables stay in L1 while the chunk
+ * passes; a single row reads the row-major tables.
+ */
+final class MaskForest {
+
+    /** Rows per chunk: their packed ranks (16 KB) and sums (16 KB) stay in L1/L2 across the trees. */
+    static final int CHUNK = 2048;
+    /** A block closes before any slot reaches this many distinct keys (rank tables ≤ 8 KB per tree). */
+    static final int MAX_KEYS_PER_BLOCK = 2048;
+
+    private final int d;
+    private final TreeBlock[] blocks;
+
+    private MaskForest(int d, TreeBlock[] blocks) {
+        this.d = d;
+        this.blocks = blocks;
+    }
+
+    /** The layout of a forest of at most 4 features, or null when a tree does not fit it. */
+    static MaskForest compile(List<IsolationTree> trees, int d) {
+        if (d > TreeBlock.SLOTS) return null;
+        List<TreeBlock> blocks = new ArrayList<>();
+        for (List<IsolationTree> group : groups(trees)) {
+            TreeBlock b = TreeBlock.compile(group);
+            if (b == null) return null;
+            blocks.add(b);
+        }
+        return new MaskForest(d, blocks.toArray(new TreeBlock[0]));
+    }
+
+    /** Consecutive trees, cut before a slot would reach MAX_KEYS_PER_BLOCK distinct split keys. */
+    private static List<List<IsolationTree>> groups(List<IsolationTree> trees) {
+        List<List<IsolationTree>> out = new ArrayList<>();
+        List<IsolationTree> group = new ArrayList<>();
+        List<Set<Integer>> keys = new ArrayList<>();
+        for (IsolationTree t : trees) {
+            int[][] own = new int[TreeBlock.SLOTS][];
+            for (int f = 0; f < own.length; f++) own[f] = TreeBlock.distinctKeys(List.of(t), f);
+            if (group.isEmpty() || !fits(keys, own)) {
+                if (!group.isEmpty()) out.add(group);
+                group = new ArrayList<>();
+                keys = new ArrayList<>();
+                for (int f = 0; f < own.length; f++) keys.add(new HashSet<>());
+            }
+            for (int f = 0; f < own.length; f++) for (int k : own[f]) keys.get(f).add(k);
+            group.add(t);
+        }
+        if (!group.isEmpty()) out.add(group);
+        return out;
+    }
+
+    private static boolean fits(List<Set<Integer>> keys, int[][] own) {
+        for (int f = 0; f < own.length; f++) {
+            int added = 0;
+            for (int k : own[f]) if (!keys.get(f).contains(k)) added++;
+            if (keys.get(f).size() + added >= MAX_KEYS_PER_BLOCK) return false;
+        }
+        return true;
+    }
+
+    /** For tests and diagnostics: how many blocks, and the most top levels any tree walks. */
+    int blockCount() {
+        return blocks.length;
+    }
+
+    int deepestWalk() {
+        int most = 0;
+        for (TreeBlock b : blocks) most = Math.max(most, b.deepestWalk());
+        return most;
+    }
+
+    /** Sum over trees of the path lengths of one row. */
+    double pathSum(double[] row) {
+        double acc = 0;
+        for (TreeBlock b : blocks) acc = b.addPathLengths(b.packedRanks(row, 0, d), acc);
+        return acc;
+    }
+
+    /** Path-length sums of n row-major rows into out[0..n), trees added in order 0..T-1. */
+    void pathSums(double[] rows, int n, double[] out) {
+        long[] packed = new long[Math.min(CHUNK, n)];
+        for (int c0 = 0; c0 < n; c0 += CHUNK) {
+            int m = Math.min(CHUNK, n - c0);
+            Arrays.fill(out, c0, c0 + m, 0.0);
+            for (TreeBlock b : blocks) {
+                for (int r = 0; r < m; r++) packed[r] = b.packedRanks(rows, (c0 + r) * d, d);
+                b.addPathLengths(packed, m, out, c0);
+            }
+        }
+    }
+}
