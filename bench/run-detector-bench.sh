@@ -12,6 +12,6 @@ jvm="${2:--Xmx96m -Xmn40m -XX:+UseSerialGC -Xss512k}"
 export MALLOC_ARENA_MAX=2
 ./mvnw -B -o -q -pl detector -am package -DskipTests
 ./mvnw -B -o -pl detector -am test -Dbench=true -Dbench.repeats="$repeats" -Dbench.jvm="$jvm" \
-  -Dtest='dev/riskplatform/detector/bench/DetectorBench' -Dsurefire.failIfNoSpecifiedTests=false 2>&1 \
+  -Dtest='dev/riskplatform/detector/bench/DetectorBench' -Dsurefire.failIfNoSpecifiedTests=false ${BENCH_TEST_JVM:+-DargLine="$BENCH_TEST_JVM"} 2>&1 \
   | grep -E '^BENCH|Tests run:|BUILD|ERROR\]' || true
 echo "BENCH load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

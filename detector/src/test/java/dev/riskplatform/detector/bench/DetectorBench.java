@@ -81,7 +81,8 @@ class DetectorBench {
         double target = trades() + PACED;
         publish(paced, PACED, RATE);
         Await.until(() -> trades() >= target, Duration.ofMinutes(5));
-        long[] lat = probe.awaitBars(paced, SYMBOLS * (PACED / SYMBOLS / 60 - 1), Duration.ofSeconds(60));
+        Latencies l = probe.awaitBars(paced, SYMBOLS * (PACED / SYMBOLS / 60 - 1), Duration.ofSeconds(60));
+        long[] lat = l.close();
         System.out.printf("BENCH   %s: paced phase done; load average %s%n", paced, loadAverage());
         double rssPaced = status("VmRSS");
 
@@ -94,9 +95,11 @@ class DetectorBench {
         double pauseMs = pauseAfter[1] > pauseBefore[1] ? (pauseAfter[0] - pauseBefore[0]) / (pauseAfter[1] - pauseBefore[1]) * 1e3 : -1;
 
         double[] row = {pct(lat, 0.50), pct(lat, 0.99), burst, swapBurst, pauseMs, rssPaced, status("VmHWM"), heapUsedMb(), cpuRate};
-        System.out.printf("BENCH repeat %d: paced %d trades/s, %d bars: close latency p50 %.0f ms, p99 %.0f ms (max %d ms); "
+        System.out.printf("BENCH repeat %d: paced %d trades/s, %d bars: close latency p50 %.0f ms, p99 %.0f ms (max %d ms) "
+                        + "= trade publish -> detector emit p50 %.0f / p99 %.0f ms + emit -> consumer p50 %.0f / p99 %.0f ms; "
                         + "burst %.0f trades/s; burst with swap %.0f trades/s, swap pause %.2f ms; detector RSS %.0f MB (paced), "
                         + "peak %.0f MB, heap used %.0f MB%n", r, RATE, lat.length, row[0], row[1], lat.length == 0 ? -1 : lat[lat.length - 1],
+                pct(l.in(), 0.50), pct(l.in(), 0.99), pct(l.out(), 0.50), pct(l.out(), 0.99),
                 row[2], row[3], row[4], row[5], row[6], row[7]);
         return row;
     }
@@ -291,6 +294,9 @@ class DetectorBench {
         }
     }
 
+    /** Per bar, sorted: close latency = in + out; in = emittedAt − lastTradePublishTime; out = arrival − emittedAt. */
+    private record Latencies(long[] close, long[] in, long[] out) { }
+
     /** Reads risk_events from its end on its own thread and keeps arrival − lastTradePublishTime per bar of watched symbols. */
     private static final class LatencyProbe implements AutoCloseable {
         private final AtomicBoolean running = new AtomicBoolean(true);
@@ -322,7 +328,7 @@ class DetectorBench {
         }
 
         /** Latencies (sorted) of the bars of {@code prefix}, each symbol's last bar (idle close) left out. */
-        long[] awaitBars(String prefix, int expected, Duration timeout) {
+        Latencies awaitBars(String prefix, int expected, Duration timeout) {
             long deadline = System.nanoTime() + timeout.toNanos();
             List<String[]> mine;
             do {
@@ -337,9 +343,17 @@ class DetectorBench {
                 int sym = Integer.parseInt(s[0].substring(prefix.length()));
                 long open = n.get("openTime").asLong();
                 maxOpen[sym] = Math.max(maxOpen[sym], open);
-                bars.add(new long[] {sym, open, Long.parseLong(s[2]) - n.get("lastTradePublishTime").asLong()});
+                long published = n.get("lastTradePublishTime").asLong();
+                long emitted = n.get("emittedAt").asLong();
+                long arrived = Long.parseLong(s[2]);
+                bars.add(new long[] {sym, open, arrived - published, emitted - published, arrived - emitted});
             }
-            return bars.stream().filter(b -> b[1] < maxOpen[(int) b[0]]).mapToLong(b -> b[2]).sorted().toArray();
+            List<long[]> kept = bars.stream().filter(b -> b[1] < maxOpen[(int) b[0]]).toList();
+            return new Latencies(column(kept, 2), column(kept, 3), column(kept, 4));
+        }
+
+        private static long[] column(List<long[]> rows, int c) {
+            return rows.stream().mapToLong(b -> b[c]).sorted().toArray();
         }
 
         @Override
