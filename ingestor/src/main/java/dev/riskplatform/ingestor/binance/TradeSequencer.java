@@ -1,9 +1,7 @@
 package dev.riskplatform.ingestor.binance;
 
 import dev.riskplatform.core.market.Trade;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +41,7 @@ public final class TradeSequencer {
     private final Fetcher fetcher;
     private final String liveSource;
     private final String backfillSource;
-    private final Map<Long, Boolean> recent = new LinkedHashMap<>(RECENT_IDS * 2) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-            return size() > RECENT_IDS;
-        }
-    };
+    private final RecentIds recent = new RecentIds(RECENT_IDS);
     private final TreeMap<Long, Trade> held = new TreeMap<>();
     private long lastId = -1;
     private boolean filling;
@@ -70,7 +63,7 @@ public final class TradeSequencer {
     public synchronized void onLive(Trade t, String raw) {
         long id = t.tradeId();
         if (lastId >= 0 && id <= lastId || held.containsKey(id)) {
-            boolean dup = recent.containsKey(id) || held.containsKey(id);
+            boolean dup = recent.contains(id) || held.containsKey(id);
             sink.reject(dup ? "duplicate" : "out_of_order", "trade id " + id + (dup ? " is a duplicate" : " is older than")
                     + " (last published id " + lastId + ")", symbol, raw);
             return;
@@ -96,7 +89,7 @@ public final class TradeSequencer {
     private void publish(Trade t, String source) {
         sink.publish(t, source);
         lastId = t.tradeId();
-        recent.put(lastId, Boolean.TRUE);
+        recent.add(lastId);
     }
 
     private void startFill(long toId) {
