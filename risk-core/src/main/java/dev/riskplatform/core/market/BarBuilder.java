@@ -37,6 +37,7 @@ public final class BarBuilder {
     private final long allowedLateness;
     private final Consumer<Bar> sink;
     private final TreeMap<Long, OpenBar> open = new TreeMap<>();
+    private OpenBar last; // the bar the previous trade went to: nearly every trade goes there too
     private long maxTradeTime = Long.MIN_VALUE;
     private long closedBefore = Long.MIN_VALUE; // every bar opening before this is closed
     private long closedIdHighWater = -1L;
@@ -69,7 +70,7 @@ public final class BarBuilder {
         }
         long barOpen = interval.openTime(t.tradeTime());
         if (barOpen < closedBefore) return reject(t);
-        if (!open.computeIfAbsent(barOpen, OpenBar::new).add(t)) {
+        if (!openBar(barOpen).add(t)) {
             duplicates++;
             return Outcome.DUPLICATE;
         }
@@ -79,6 +80,11 @@ public final class BarBuilder {
             closeUpTo(maxTradeTime - allowedLateness);
         }
         return Outcome.ACCEPTED;
+    }
+
+    private OpenBar openBar(long barOpen) {
+        if (last == null || last.openTime != barOpen) last = open.computeIfAbsent(barOpen, OpenBar::new);
+        return last;
     }
 
     /** Idle-timer entry: closes bars by wall clock when no trade follows. */
@@ -109,6 +115,7 @@ public final class BarBuilder {
     private void closeBefore(long boundary) {
         closedBefore = boundary;
         while (!open.isEmpty() && open.firstKey() < boundary) emit(open.pollFirstEntry().getValue());
+        if (last != null && last.openTime < boundary) last = null; // closed: a late trade must not reach it
     }
 
     private void emit(OpenBar ob) {
