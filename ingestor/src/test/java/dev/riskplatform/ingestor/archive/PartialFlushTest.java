@@ -9,6 +9,7 @@ import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.storage.PartitionWriter;
+import dev.riskplatform.io.TradeBuffer;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.LocalDate;
@@ -34,16 +35,16 @@ class PartialFlushTest {
         }
 
         @Override
-        public String appendTrades(String symbol, LocalDate date, List<Trade> add) {
+        public String appendTrades(String symbol, LocalDate date, TradeBuffer add) {
             if (trades.size() == 1 && failuresLeft-- > 0) throw SdkClientException.create("Connection refused");
             trades.add(symbol + "/" + date + "/" + add.size());
             return "";
         }
 
         @Override
-        public String writeBars(String symbol, BarInterval interval, LocalDate date, Collection<Bar> add) {
+        public Written<Bar> replaceBars(String symbol, BarInterval interval, LocalDate date, Collection<Bar> add, Written<Bar> last) {
             bars.add(symbol + "/" + date + "/" + add.size());
-            return "";
+            return new Written<>("etag", "key", List.copyOf(add));
         }
     }
 

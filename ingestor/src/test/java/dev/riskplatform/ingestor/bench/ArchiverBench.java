@@ -2,6 +2,7 @@ package dev.riskplatform.ingestor.bench;
 
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.Trade;
+import dev.riskplatform.ingestor.archive.ArchiveLoop;
 import dev.riskplatform.ingestor.archive.TradeArchiver;
 import dev.riskplatform.ingestor.storage.PartitionWriter;
 import dev.riskplatform.io.Manifest;
@@ -55,8 +56,9 @@ class ArchiverBench {
     private static final int SEED_BARS = Integer.getInteger("bench.seedBars", 720);
     private static final int SEED_FILES = Integer.getInteger("bench.seedFiles", 720);
     private static final int REPEATS = Integer.getInteger("bench.repeats", 5);
-    /** ingestor.archive.batch-size */
-    private static final int BATCH = Integer.getInteger("bench.batch", 50_000);
+    /** ingestor.archive.batch-size and batch-bytes */
+    private static final int BATCH = Integer.getInteger("bench.batch", 1_500_000);
+    private static final long BATCH_BYTES = Long.getLong("bench.batchBytes", 48L << 20);
     private static final int CHUNK = 10_000;
     private static final LocalDate DAY = LocalDate.of(2024, 6, 3);
     private static final String BUCKET = "archiver-bench";
@@ -77,8 +79,8 @@ class ArchiverBench {
             ObjectStore store = new ObjectStore(client, config());
             PartitionWriter writer = new PartitionWriter(store);
             System.out.printf("BENCH archiver: %,d trades per repeat, %d symbols, %d trades per symbol-bar, seeded %d bars and %d "
-                    + "trades files per symbol-day, batch %,d; JVM %s; load average %s%n", TRADES, SYMBOLS, TRADES_PER_BAR,
-                    SEED_BARS, SEED_FILES, BATCH, ManagementFactory.getRuntimeMXBean().getInputArguments(), loadAverage());
+                    + "trades files per symbol-day, batch %,d trades or %,d bytes; JVM %s; load average %s%n", TRADES, SYMBOLS, TRADES_PER_BAR,
+                    SEED_BARS, SEED_FILES, BATCH, BATCH_BYTES, ManagementFactory.getRuntimeMXBean().getInputArguments(), loadAverage());
             String[] symbols = new String[SYMBOLS];
             for (int i = 0; i < SYMBOLS; i++) symbols[i] = "S" + i + "USDT";
             seed(store, writer, symbols);
@@ -107,7 +109,7 @@ class ArchiverBench {
             all.start();
             for (String v : values) {
                 archiver.add(MarketPriceMessage.parse(v).trade()); // ArchiveLoop.addAll
-                if (archiver.buffered() >= BATCH) { // ArchiveLoop.pollOnce
+                if (ArchiveLoop.batchFull(archiver, BATCH, BATCH_BYTES)) { // ArchiveLoop.pollOnce
                     flushing.start();
                     flush(archiver);
                     flushing.stop();
