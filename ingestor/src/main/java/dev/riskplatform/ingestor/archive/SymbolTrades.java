@@ -6,6 +6,8 @@ import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.io.ChunkPool;
 import dev.riskplatform.io.TradeBuffer;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -13,6 +15,8 @@ import java.util.function.Consumer;
 /**
  * One symbol's share of the archive: its buffered trades per UTC day (packed, see
  * {@link TradeBuffer}) and the builder cutting its 1-minute bars. Lives as long as the archiver.
+ * A day's trades go to one file per {@code rowsPerFile} trades: encoding and uploading a file
+ * holds a few copies of it in memory, so one busy symbol must not make one huge file.
  */
 final class SymbolTrades {
 
@@ -21,23 +25,25 @@ final class SymbolTrades {
     private final String symbol;
     private final ChunkPool pool;
     private final BarBuilder bars;
-    /** By epoch day; nearly always one, two around midnight. */
-    private final TreeMap<Long, TradeBuffer> days = new TreeMap<>();
+    private final int rowsPerFile;
+    /** By epoch day (nearly always one, two around midnight), each day's buffers in arrival order. */
+    private final TreeMap<Long, List<TradeBuffer>> days = new TreeMap<>();
     // The day of the previous trade: a trade finds its buffer without a map lookup or a LocalDate.
     private long lastDay = Long.MIN_VALUE;
     private TradeBuffer last;
     private int buffered;
 
-    SymbolTrades(String symbol, ChunkPool pool, Consumer<Bar> closedBars) {
+    SymbolTrades(String symbol, ChunkPool pool, int rowsPerFile, Consumer<Bar> closedBars) {
         this.symbol = symbol;
         this.pool = pool;
+        this.rowsPerFile = rowsPerFile;
         this.bars = new BarBuilder(symbol, TradeArchiver.ONE_MINUTE, BarBuilder.DEFAULT_ALLOWED_LATENESS_MS, closedBars);
     }
 
     void add(Trade t) {
         long day = Math.floorDiv(t.tradeTime(), DAY_MS);
-        if (day != lastDay || last == null) {
-            last = days.computeIfAbsent(day, d -> new TradeBuffer(symbol, pool));
+        if (day != lastDay || last == null || last.size() >= rowsPerFile) {
+            last = openBuffer(day);
             lastDay = day;
         }
         last.add(t);
@@ -45,21 +51,33 @@ final class SymbolTrades {
         bars.onTrade(t);
     }
 
+    /** The day's buffer still taking trades; a new one when the last is full. */
+    private TradeBuffer openBuffer(long day) {
+        List<TradeBuffer> buffers = days.computeIfAbsent(day, d -> new ArrayList<>());
+        TradeBuffer tail = buffers.isEmpty() ? null : buffers.get(buffers.size() - 1);
+        if (tail == null || tail.size() >= rowsPerFile) buffers.add(tail = new TradeBuffer(symbol, pool));
+        return tail;
+    }
+
     int buffered() {
         return buffered;
     }
 
     /**
-     * Hands each day's buffer to {@code write} in date order and releases it once written; on an
-     * exception the days not written stay buffered (and the exception propagates).
+     * Hands each buffer to {@code write}, in date then arrival order, and releases it once written;
+     * on an exception the buffers not written stay (and the exception propagates).
      */
     void flush(DayWriter write) {
         last = null;
         for (var it = days.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Long, TradeBuffer> day = it.next();
-            write.write(LocalDate.ofEpochDay(day.getKey()), day.getValue());
-            buffered -= day.getValue().size();
-            day.getValue().release();
+            Map.Entry<Long, List<TradeBuffer>> day = it.next();
+            for (var buffers = day.getValue().iterator(); buffers.hasNext(); ) {
+                TradeBuffer trades = buffers.next();
+                write.write(LocalDate.ofEpochDay(day.getKey()), trades);
+                buffered -= trades.size();
+                trades.release();
+                buffers.remove();
+            }
             it.remove();
         }
     }

@@ -22,6 +22,8 @@ import java.util.TreeMap;
 public final class TradeArchiver {
 
     static final BarInterval ONE_MINUTE = BarInterval.parse("1m");
+    /** ~5 MB of Parquet: what one file's encoding and upload hold in memory stays a few times that. */
+    static final int ROWS_PER_FILE = 250_000;
 
     private final PartitionWriter writer;
     private final ChunkPool pool = new ChunkPool();
@@ -29,17 +31,22 @@ public final class TradeArchiver {
     private final List<Bar> closedBars = new ArrayList<>();
     /** Closed bars taken out of {@link #closedBars} by a flush that failed before writing them. */
     private final Map<String, Map<LocalDate, List<Bar>>> pendingBars = new TreeMap<>();
-    private final BarPartitions written;
+    private final BarPartitions written = new BarPartitions(BarPartitions.DEFAULT_MAX_BARS);
+    private final int rowsPerFile;
     private int buffered;
 
     public TradeArchiver(PartitionWriter writer) {
+        this(writer, ROWS_PER_FILE);
+    }
+
+    TradeArchiver(PartitionWriter writer, int rowsPerFile) {
         this.writer = writer;
-        this.written = new BarPartitions(BarPartitions.DEFAULT_MAX_BARS);
+        this.rowsPerFile = rowsPerFile;
     }
 
     public void add(Trade t) {
         SymbolTrades s = symbols.get(t.symbol());
-        if (s == null) symbols.put(t.symbol(), s = new SymbolTrades(t.symbol(), pool, closedBars::add));
+        if (s == null) symbols.put(t.symbol(), s = new SymbolTrades(t.symbol(), pool, rowsPerFile, closedBars::add));
         s.add(t);
         buffered++;
     }

@@ -70,6 +70,19 @@ class PartialFlushTest {
     }
 
     @Test
+    void aBusySymbolDayGoesToOneFilePerRowsPerFileAndARetryResumesAtTheFileThatFailed() {
+        FlakyWriter writer = new FlakyWriter();
+        TradeArchiver archiver = new TradeArchiver(writer, 100);
+        long t0 = java.time.Instant.parse("2024-05-01T10:00:00Z").toEpochMilli();
+        for (int i = 0; i < 250; i++) archiver.add(Trade.parse("AAAUSDT", i, "100.5", "0.01", t0 + i * 100L, false));
+        assertThrows(SdkClientException.class, archiver::flush);
+        assertEquals(150, archiver.buffered(), "the first file's 100 trades left the buffer");
+        archiver.flush();
+        assertEquals(List.of("AAAUSDT/2024-05-01/100", "AAAUSDT/2024-05-01/100", "AAAUSDT/2024-05-01/50"), writer.trades);
+        assertEquals(0, archiver.buffered());
+    }
+
+    @Test
     void s3IoAndKafkaErrorsAreRetriedAnythingElseIsABug() {
         assertTrue(ArchiveLoop.isTransient(SdkClientException.create("Unable to execute HTTP request: Connection refused")));
         assertTrue(ArchiveLoop.isTransient(new UncheckedIOException(new ConnectException("refused"))));
