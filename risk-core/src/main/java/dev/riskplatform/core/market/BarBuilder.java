@@ -37,7 +37,7 @@ public final class BarBuilder {
     private final long allowedLateness;
     private final Consumer<Bar> sink;
     private final TreeMap<Long, OpenBar> open = new TreeMap<>();
-    private OpenBar last; // the bar the previous trade went to: nearly every trade goes there too
+    private OpenBar last; // the previous trade's bar
     private long maxTradeTime = Long.MIN_VALUE;
     private long closedBefore = Long.MIN_VALUE; // every bar opening before this is closed
     private long closedIdHighWater = -1L;
@@ -82,6 +82,7 @@ public final class BarBuilder {
         return Outcome.ACCEPTED;
     }
 
+    /** Most trades fall in the previous trade's bar: found without a map lookup and a boxed key. */
     private OpenBar openBar(long barOpen) {
         if (last == null || last.openTime != barOpen) last = open.computeIfAbsent(barOpen, OpenBar::new);
         return last;
@@ -114,8 +115,11 @@ public final class BarBuilder {
 
     private void closeBefore(long boundary) {
         closedBefore = boundary;
-        while (!open.isEmpty() && open.firstKey() < boundary) emit(open.pollFirstEntry().getValue());
-        if (last != null && last.openTime < boundary) last = null; // closed: a late trade must not reach it
+        while (!open.isEmpty() && open.firstKey() < boundary) {
+            OpenBar closed = open.pollFirstEntry().getValue();
+            if (closed == last) last = null;
+            emit(closed);
+        }
     }
 
     private void emit(OpenBar ob) {
