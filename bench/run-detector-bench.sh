@@ -2,7 +2,7 @@
 # Detector benchmark: the broker and S3Proxy in the test JVM (test-support), the detector as its own
 # process from the packaged quarkus-app (see detector/.../bench/DetectorBench.java for what is measured).
 # Prints lines starting with BENCH. Not part of the normal test run (needs -Dbench=true).
-# Usage: bench/run-detector-bench.sh [repeats] [detector JVM options]
+# Usage: bench/run-detector-bench.sh [repeats] [detector JVM options]; one warm-up repeat runs first (-Dbench.warmup)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats="${1:-3}"

@@ -35,17 +35,20 @@ public abstract class ParquetCodec<T> {
 
     public byte[] write(List<T> values) {
         InMemoryOutputFile out = new InMemoryOutputFile();
-        try (ParquetWriter<GenericRecord> writer = AvroParquetWriter.<GenericRecord>builder(out)
+        try (ParquetWriter<GenericRecord> writer = configure(AvroParquetWriter.<GenericRecord>builder(out)
                 .withSchema(schema)
-                .withConf(new PlainParquetConfiguration())
-                .withDataModel(GenericData.get())
-                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withDataModel(GenericData.get()))
                 .build()) {
             for (T v : values) writer.write(toRecord(v, new GenericData.Record(schema)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("could not write " + schema.getName() + " Parquet", e);
         }
         return out.toByteArray();
+    }
+
+    /** The settings every file is written with, whatever writes it: plain (non-Hadoop) configuration, Snappy. */
+    static <B extends ParquetWriter.Builder<?, B>> B configure(B builder) {
+        return builder.withConf(new PlainParquetConfiguration()).withCompressionCodec(CompressionCodecName.SNAPPY);
     }
 
     /** @throws ParquetFormatException when the bytes are not a Parquet file of this schema */

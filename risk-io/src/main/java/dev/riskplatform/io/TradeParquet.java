@@ -1,10 +1,13 @@
 package dev.riskplatform.io;
 
 import dev.riskplatform.core.market.Trade;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.parquet.hadoop.ParquetWriter;
 
 /** raw/trades/ files: price and quantity as decimal strings, exactly as Binance sent them. */
 public final class TradeParquet extends ParquetCodec<Trade> {
@@ -20,6 +23,20 @@ public final class TradeParquet extends ParquetCodec<Trade> {
 
     public TradeParquet() {
         super(SCHEMA);
+    }
+
+    /**
+     * The same file, byte for byte, as {@link #write(java.util.List)} of the buffer's trades, without
+     * a record, a BigDecimal or a String per trade: the live archive's path.
+     */
+    public byte[] write(TradeBuffer trades) {
+        InMemoryOutputFile out = new InMemoryOutputFile();
+        try (ParquetWriter<TradeBuffer.Row> writer = configure(new TradeRowWriteSupport.Builder(out, trades.symbol())).build()) {
+            for (TradeBuffer.Row r = trades.rows(); r.next(); ) writer.write(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write Trade Parquet", e);
+        }
+        return out.toByteArray();
     }
 
     @Override

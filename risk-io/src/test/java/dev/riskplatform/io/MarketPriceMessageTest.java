@@ -1,7 +1,9 @@
 package dev.riskplatform.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskplatform.core.market.Trade;
 import org.junit.jupiter.api.Test;
@@ -25,5 +27,61 @@ class MarketPriceMessageTest {
         var e = assertThrows(IllegalArgumentException.class, () -> MarketPriceMessage.parse(
                 "{\"symbol\":\"BTCUSDT\",\"tradeId\":1,\"price\":\"-1\",\"quantity\":\"1\",\"tradeTime\":1}"));
         assertEquals("price must be > 0, got -1", e.getMessage());
+    }
+
+    private static final String TRADE = "\"symbol\":\"BTCUSDT\",\"tradeId\":7,\"price\":\"42000.01\",\"quantity\":\"0.5\","
+            + "\"tradeTime\":1700000000123,\"buyerIsMaker\":false";
+
+    @Test
+    void skipsUnknownMembersWholeAndTakesTheLastOfARepeatedOne() {
+        MarketPriceMessage.Received r = MarketPriceMessage.parse("{\"e\":{\"nested\":[1,{\"price\":\"1\"}]},\"price\":\"1\","
+                + TRADE + ",\"extra\":[\"x\"],\"source\":\"replay\"}");
+        assertEquals(Trade.parse("BTCUSDT", 7, "42000.01", "0.5", 1700000000123L, false), r.trade());
+        assertEquals("replay", r.source());
+    }
+
+    @Test
+    void sourceIngestTimeAndBuyerIsMakerAreOptional() {
+        MarketPriceMessage.Received r = MarketPriceMessage.parse("{" + TRADE + "}");
+        assertNull(r.source());
+        assertEquals(0, r.ingestTime());
+        r = MarketPriceMessage.parse("{" + TRADE + ",\"source\":null,\"ingestTime\":null}");
+        assertNull(r.source());
+        assertEquals(0, r.ingestTime());
+        assertEquals(false, MarketPriceMessage.parse("{" + TRADE.replace("\"buyerIsMaker\":false", "\"e\":1") + "}").trade().buyerIsMaker());
+    }
+
+    @Test
+    void readsEscapedStrings() {
+        assertEquals("BTCUSDT", MarketPriceMessage.parse("{" + TRADE.replace("BTCUSDT", "BTC\\u0055SDT") + "}").trade().symbol());
+    }
+
+    @Test
+    void namesWhatIsWrongWithTheValue() {
+        assertEquals("market_prices value is missing", reason(null));
+        assertTrue(reason("{\"symbol\":").startsWith("market_prices value is not JSON: "), reason("{\"symbol\":"));
+        assertTrue(reason("not json").startsWith("market_prices value is not JSON: "), reason("not json"));
+        assertEquals("market_prices value is not a JSON object", reason(""));
+        assertEquals("market_prices value is not a JSON object", reason("[{" + TRADE + "}]"));
+        assertEquals("market_prices value is not a JSON object", reason("42"));
+        assertEquals("market_prices value has content after the JSON object", reason("{" + TRADE + "} {}"));
+        for (String field : new String[] {"symbol", "tradeId", "price", "quantity", "tradeTime"}) {
+            assertEquals(field + " is missing", reason("{" + TRADE.replace("\"" + field + "\"", "\"other\"") + "}"));
+        }
+        assertEquals("tradeId must be an integer", reason("{" + TRADE.replace("\"tradeId\":7", "\"tradeId\":\"7\"") + "}"));
+        assertEquals("tradeId must be an integer", reason("{" + TRADE.replace("\"tradeId\":7", "\"tradeId\":7.5") + "}"));
+        assertEquals("tradeId must be an integer", reason("{" + TRADE.replace("\"tradeId\":7", "\"tradeId\":99999999999999999999") + "}"));
+        assertEquals("tradeTime must be an integer", reason("{" + TRADE.replace("1700000000123", "[1]") + "}"));
+        assertEquals("price must be a string", reason("{" + TRADE.replace("\"42000.01\"", "42000.01") + "}"));
+        assertEquals("symbol must be a string", reason("{" + TRADE.replace("\"BTCUSDT\"", "null") + "}"));
+        assertEquals("buyerIsMaker must be true or false", reason("{" + TRADE.replace("false", "\"false\"") + "}"));
+        assertEquals("source must be a string", reason("{" + TRADE + ",\"source\":1}"));
+        assertEquals("ingestTime must be an integer", reason("{" + TRADE + ",\"ingestTime\":\"1\"}"));
+        assertEquals("trade id must be >= 0, got -7", reason("{" + TRADE.replace("\"tradeId\":7", "\"tradeId\":-7") + "}"));
+        assertEquals("quantity is not a decimal number: 'abc'", reason("{" + TRADE.replace("\"0.5\"", "\"abc\"") + "}"));
+    }
+
+    private static String reason(String json) {
+        return assertThrows(IllegalArgumentException.class, () -> MarketPriceMessage.parse(json)).getMessage();
     }
 }

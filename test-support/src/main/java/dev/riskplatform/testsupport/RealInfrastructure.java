@@ -2,17 +2,11 @@ package dev.riskplatform.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
  * One real Kafka broker and one real S3 API per test JVM, started on first use and stopped
@@ -86,22 +80,11 @@ public final class RealInfrastructure {
 
     /** A plain SDK client for tests to check what a service wrote, independently of the service. */
     public S3Client s3Client() {
-        return S3Client.builder()
-                .endpointOverride(URI.create(s3.endpoint()))
-                .region(Region.of(REGION))
-                .forcePathStyle(true)
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY)))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
+        return s3.client();
     }
 
     private void createBucket() {
-        try (S3Client client = s3Client()) {
-            client.createBucket(b -> b.bucket(BUCKET));
-        } catch (BucketAlreadyOwnedByYouException e) {
-            // kept from an earlier start: fine
-        }
+        s3.createBucket(BUCKET);
     }
 
     private void close() {

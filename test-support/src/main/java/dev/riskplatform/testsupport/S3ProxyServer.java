@@ -5,10 +5,18 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 
 /**
  * A real S3 API: S3Proxy ({@code org.gaul:s3proxy}, jar-with-dependencies) as a child process
@@ -58,6 +66,30 @@ public final class S3ProxyServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /**
+     * A plain SDK client on this server (URL-connection HTTP, as the services use). Interceptors
+     * observe the requests (a benchmark counts them); they do not change them.
+     */
+    public S3Client client(ExecutionInterceptor... interceptors) {
+        return S3Client.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .region(Region.of(RealInfrastructure.REGION))
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors)))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Creates the bucket; one kept from an earlier start is fine. */
+    public void createBucket(String bucket) {
+        try (S3Client client = client()) {
+            client.createBucket(b -> b.bucket(bucket));
+        } catch (BucketAlreadyOwnedByYouException e) {
+            // kept from an earlier start: fine
+        }
     }
 
     public synchronized void start() {

@@ -47,12 +47,11 @@ public class TradeProcessor {
     private final RiskPublisher publisher;
     private final StreamMetrics metrics;
     private final LiveFeed live;
-    private final Map<String, SymbolPipeline> pipelines = new HashMap<>();
-    private final Map<String, Long> lastTradeWall = new HashMap<>();
-    private final Map<String, Integer> partitionOf = new HashMap<>();
+    /** One entry per symbol: a single lookup per trade, no boxed times or partitions. */
+    private final Map<String, SymbolState> symbols = new HashMap<>();
     private final Map<String, Long> emittedThrough = new HashMap<>();
     /** Wall time of the last record of any kind (dead letters too) per partition: a busy partition is not idle. */
-    private final Map<Integer, Long> partitionActivity = new HashMap<>();
+    private long[] partitionActivity = new long[0];
     private final SwapPause swapPause;
 
     public TradeProcessor(ModelManager models, DetectorConfig config, RiskPublisher publisher, StreamMetrics metrics,
@@ -93,7 +92,7 @@ public class TradeProcessor {
     /** One record in; true when it was a trade (dead letters are not counted as trades). */
     private boolean processOne(KafkaRecord<String, String> record, long wallNow, Outputs out) {
         String key = record.getKey();
-        partitionActivity.put(record.getPartition(), wallNow);
+        touchPartition(record.getPartition(), wallNow);
         TradeJson.Parsed parsed;
         try {
             parsed = TradeJson.parse(key, record.getPayload(), record.getTimestamp().toEpochMilli());
@@ -116,9 +115,10 @@ public class TradeProcessor {
         ActiveModel active = models.current();
         ScoringModel model = active.scoring();
         if (live) swapPause.onTrade(active);
-        lastTradeWall.put(t.symbol(), wallNow);
-        partitionOf.put(t.symbol(), partition);
-        BarBuilder.Outcome outcome = pipeline(t.symbol(), model).onTrade(t, parsed.publishTime(), model, out);
+        SymbolState s = state(t.symbol(), model);
+        s.lastTradeWall = wallNow;
+        s.partition = partition;
+        BarBuilder.Outcome outcome = s.pipeline.onTrade(t, parsed.publishTime(), model, out);
         if (outcome == BarBuilder.Outcome.LATE) metrics.late();
         if (outcome == BarBuilder.Outcome.DUPLICATE) metrics.duplicate();
     }
@@ -130,32 +130,54 @@ public class TradeProcessor {
         ScoringModel model = models.active().get().scoring();
         long now = System.currentTimeMillis();
         Outputs out = new Outputs();
-        for (SymbolPipeline p : pipelines.values()) {
-            long idle = now - lastActivity(p.symbol());
-            if (idle >= config.idleAfter().toMillis()) p.advanceIdle(idle, model, out);
+        for (SymbolState s : symbols.values()) {
+            long idle = now - lastActivity(s);
+            if (idle >= config.idleAfter().toMillis()) s.pipeline.advanceIdle(idle, model, out);
         }
     }
 
-    private long lastActivity(String symbol) {
-        long partitionWall = partitionActivity.getOrDefault(partitionOf.getOrDefault(symbol, -1), Long.MIN_VALUE);
-        return Math.max(lastTradeWall.get(symbol), partitionWall);
+    private long lastActivity(SymbolState s) {
+        long partitionWall = s.partition < partitionActivity.length ? partitionActivity[s.partition] : Long.MIN_VALUE;
+        return Math.max(s.lastTradeWall, partitionWall);
     }
 
-    private SymbolPipeline pipeline(String symbol, ScoringModel model) {
-        return pipelines.computeIfAbsent(symbol, s -> {
-            SymbolPipeline p = new SymbolPipeline(s, model.spec(), config.allowedLateness().toMillis(),
-                    config.cooldownBars(), System::currentTimeMillis);
-            p.silenceThrough(emittedThrough.getOrDefault(s, Long.MIN_VALUE));
-            return p;
-        });
+    private void touchPartition(int partition, long wallNow) {
+        if (partition >= partitionActivity.length) {
+            int from = partitionActivity.length;
+            partitionActivity = java.util.Arrays.copyOf(partitionActivity, partition + 1);
+            java.util.Arrays.fill(partitionActivity, from, partition + 1, Long.MIN_VALUE);
+        }
+        partitionActivity[partition] = wallNow;
+    }
+
+    private SymbolState state(String symbol, ScoringModel model) {
+        SymbolState s = symbols.get(symbol);
+        if (s != null) return s;
+        SymbolPipeline p = new SymbolPipeline(symbol, model.spec(), config.allowedLateness().toMillis(),
+                config.cooldownBars(), System::currentTimeMillis);
+        p.silenceThrough(emittedThrough.getOrDefault(symbol, Long.MIN_VALUE));
+        s = new SymbolState(p);
+        symbols.put(symbol, s);
+        return s;
+    }
+
+    /** A symbol's pipeline and what the idle timer needs to know about it. */
+    private static final class SymbolState {
+        final SymbolPipeline pipeline;
+        long lastTradeWall;
+        int partition;
+
+        SymbolState(SymbolPipeline pipeline) {
+            this.pipeline = pipeline;
+        }
     }
 
     /** Recovery: bars opening at or before these times were emitted before a restart. */
     synchronized void silence(Map<String, Long> lastEmittedOpen) {
         lastEmittedOpen.forEach((symbol, open) -> {
             emittedThrough.merge(symbol, open, Math::max);
-            SymbolPipeline p = pipelines.get(symbol);
-            if (p != null) p.silenceThrough(open);
+            SymbolState s = symbols.get(symbol);
+            if (s != null) s.pipeline.silenceThrough(open);
         });
     }
 
@@ -175,10 +197,8 @@ public class TradeProcessor {
 
     /** Drops the state of symbols on revoked partitions: it is stale once another instance owns them. */
     synchronized void forget(List<Integer> partitions) {
-        partitionOf.entrySet().removeIf(e -> {
-            if (!partitions.contains(e.getValue())) return false;
-            pipelines.remove(e.getKey());
-            lastTradeWall.remove(e.getKey());
+        symbols.entrySet().removeIf(e -> {
+            if (!partitions.contains(e.getValue().partition)) return false;
             emittedThrough.remove(e.getKey()); // re-learnt from risk_events, as a fresh process would
             return true;
         });

@@ -53,6 +53,8 @@ class DetectorBench {
     private static final int PACED = Integer.getInteger("bench.paced", 200_000);
     private static final int BURST = Integer.getInteger("bench.burst", 500_000);
     private static final int REPEATS = Integer.getInteger("bench.repeats", 3);
+    /** Repeats run first and left out of the medians: the first one's p99 is JIT compilation (0.5-1 s), not the stream. */
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 1);
     private static final String JVM = System.getProperty("bench.jvm", "-Xmx96m -Xmn40m -XX:+UseSerialGC -Xss512k");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -66,8 +68,12 @@ class DetectorBench {
         TestModels.register(first, TestModels.contentSha(first));
         startDetector(infra);
         try (LatencyProbe probe = new LatencyProbe(infra.kafka().bootstrapServers())) {
+            for (int w = 0; w < WARMUP; w++) {
+                System.out.printf("BENCH warm-up repeat %d of %d (not in the medians)%n", w + 1, WARMUP);
+                repeat("W" + w, 90 + w, probe);
+            }
             List<double[]> rows = new ArrayList<>();
-            for (int r = 0; r < REPEATS; r++) rows.add(repeat(r, probe));
+            for (int r = 0; r < REPEATS; r++) rows.add(repeat(Integer.toString(r), 100 + r, probe));
             report(rows);
         } finally {
             detector.destroy();
@@ -76,7 +82,7 @@ class DetectorBench {
     }
 
     /** One repeat: {p50, p99, trades/s, trades/s with swap, swap pause ms, RSS MB, HWM MB, heap used MB, trades/CPU-s}. */
-    private double[] repeat(int r, LatencyProbe probe) throws Exception {
+    private double[] repeat(String r, int nextModel, LatencyProbe probe) throws Exception {
         String paced = "PACE" + r + "_";
         publish(paced, PACED, RATE);
         // Waits on the probe's own consumer, not on /q/metrics: a scrape costs the detector 10-18 ms of CPU
@@ -88,14 +94,14 @@ class DetectorBench {
 
         double burst = burst("BURST" + r + "_", null);
         double cpuRate = lastCpuRate;
-        byte[] next = TestModels.artifact(100 + r); // fitted before the timed burst: its CPU is not the detector's
+        byte[] next = TestModels.artifact(nextModel); // fitted before the timed burst: its CPU is not the detector's
         double[] pauseBefore = swapPause();
         double swapBurst = burst("SWAP" + r + "_", next);
         double[] pauseAfter = swapPause();
         double pauseMs = pauseAfter[1] > pauseBefore[1] ? (pauseAfter[0] - pauseBefore[0]) / (pauseAfter[1] - pauseBefore[1]) * 1e3 : -1;
 
         double[] row = {pct(lat, 0.50), pct(lat, 0.99), burst, swapBurst, pauseMs, rssPaced, status("VmHWM"), heapUsedMb(), cpuRate};
-        System.out.printf("BENCH repeat %d: paced %d trades/s, %d bars: close latency p50 %.0f ms, p99 %.0f ms (max %d ms) "
+        System.out.printf("BENCH repeat %s: paced %d trades/s, %d bars: close latency p50 %.0f ms, p99 %.0f ms (max %d ms) "
                         + "= trade publish -> detector emit p50 %.0f / p99 %.0f ms + emit -> consumer p50 %.0f / p99 %.0f ms; "
                         + "burst %.0f trades/s; burst with swap %.0f trades/s, swap pause %.2f ms; detector RSS %.0f MB (paced), "
                         + "peak %.0f MB, heap used %.0f MB%n", r, RATE, lat.length, row[0], row[1], lat.length == 0 ? -1 : lat[lat.length - 1],

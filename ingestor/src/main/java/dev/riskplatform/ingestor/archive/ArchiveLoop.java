@@ -36,6 +36,7 @@ public final class ArchiveLoop implements Runnable {
     private final KafkaConsumer<String, String> consumer;
     private final TradeArchiver archiver;
     private final int batchSize;
+    private final long batchBytes;
     private final long flushNanos;
     private final Backoff backoff;
     private final ArchiveStatus status;
@@ -43,10 +44,11 @@ public final class ArchiveLoop implements Runnable {
     private long lastFlush = System.nanoTime();
 
     public ArchiveLoop(String bootstrap, String groupId, TradeArchiver archiver, int batchSize, Duration flushInterval) {
-        this(bootstrap, groupId, archiver, batchSize, flushInterval, Duration.ofSeconds(1), Duration.ofSeconds(60), new ArchiveStatus());
+        this(bootstrap, groupId, archiver, batchSize, Long.MAX_VALUE, flushInterval, Duration.ofSeconds(1), Duration.ofSeconds(60), new ArchiveStatus());
     }
 
-    public ArchiveLoop(String bootstrap, String groupId, TradeArchiver archiver, int batchSize, Duration flushInterval,
+    /** A batch is flushed at {@code batchSize} trades, {@code batchBytes} of buffer or {@code flushInterval}, whichever comes first. */
+    public ArchiveLoop(String bootstrap, String groupId, TradeArchiver archiver, int batchSize, long batchBytes, Duration flushInterval,
                        Duration retryInitial, Duration retryMax, ArchiveStatus status) {
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
@@ -57,6 +59,7 @@ public final class ArchiveLoop implements Runnable {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
         this.archiver = archiver;
         this.batchSize = batchSize;
+        this.batchBytes = batchBytes;
         this.flushNanos = flushInterval.toNanos();
         this.backoff = new Backoff(retryInitial, retryMax);
         this.status = status;
@@ -83,7 +86,12 @@ public final class ArchiveLoop implements Runnable {
     /** One poll; flushes and commits (retrying until it succeeds) when the batch is full or old enough. */
     public void pollOnce(Duration timeout) {
         addAll(consumer.poll(timeout));
-        if (archiver.buffered() >= batchSize || System.nanoTime() - lastFlush >= flushNanos) flushWithRetry();
+        if (batchFull(archiver, batchSize, batchBytes) || System.nanoTime() - lastFlush >= flushNanos) flushWithRetry();
+    }
+
+    /** By trades or by the bytes their buffers hold (long decimal strings make bigger trades): memory stays bounded. */
+    public static boolean batchFull(TradeArchiver archiver, int batchSize, long batchBytes) {
+        return archiver.buffered() >= batchSize || archiver.bufferedBytes() >= batchBytes;
     }
 
     private void addAll(Iterable<ConsumerRecord<String, String>> records) {

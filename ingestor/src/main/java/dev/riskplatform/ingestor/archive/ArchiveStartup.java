@@ -15,7 +15,8 @@ public class ArchiveStartup {
 
     @ConfigProperty(name = "ingestor.archive.enabled", defaultValue = "true") boolean enabled;
     @ConfigProperty(name = "ingestor.archive.group-id", defaultValue = "ingestor-archiver") String groupId;
-    @ConfigProperty(name = "ingestor.archive.batch-size", defaultValue = "50000") int batchSize;
+    @ConfigProperty(name = "ingestor.archive.batch-size", defaultValue = "1500000") int batchSize;
+    @ConfigProperty(name = "ingestor.archive.batch-bytes", defaultValue = "48M") io.quarkus.runtime.configuration.MemorySize batchBytes;
     @ConfigProperty(name = "ingestor.archive.flush-interval", defaultValue = "60s") Duration flushInterval;
     @ConfigProperty(name = "ingestor.archive.retry-initial", defaultValue = "1s") Duration retryInitial;
     @ConfigProperty(name = "ingestor.archive.retry-max", defaultValue = "60s") Duration retryMax;
@@ -35,7 +36,7 @@ public class ArchiveStartup {
     void start(@Observes StartupEvent e) {
         if (!enabled) return;
         metrics.archive(status);
-        loop = new ArchiveLoop(bootstrap, groupId, new TradeArchiver(writer), batchSize, flushInterval, retryInitial, retryMax, status);
+        loop = new ArchiveLoop(bootstrap, groupId, new TradeArchiver(writer), batchSize, batchBytes.asLongValue(), flushInterval, retryInitial, retryMax, status);
         Thread t = new Thread(loop, "trade-archiver");
         t.setDaemon(true);
         t.start();

@@ -9,6 +9,7 @@ import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.storage.PartitionWriter;
+import dev.riskplatform.io.TradeBuffer;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.time.LocalDate;
@@ -34,16 +35,16 @@ class PartialFlushTest {
         }
 
         @Override
-        public String appendTrades(String symbol, LocalDate date, List<Trade> add) {
+        public String appendTrades(String symbol, LocalDate date, TradeBuffer add) {
             if (trades.size() == 1 && failuresLeft-- > 0) throw SdkClientException.create("Connection refused");
             trades.add(symbol + "/" + date + "/" + add.size());
             return "";
         }
 
         @Override
-        public String writeBars(String symbol, BarInterval interval, LocalDate date, Collection<Bar> add) {
+        public Written<Bar> replaceBars(String symbol, BarInterval interval, LocalDate date, Collection<Bar> add, Written<Bar> last) {
             bars.add(symbol + "/" + date + "/" + add.size());
-            return "";
+            return new Written<>("etag", "key", List.copyOf(add));
         }
     }
 
@@ -66,6 +67,19 @@ class PartialFlushTest {
         assertEquals(4, writer.trades.size(), "nothing left to write");
         assertFalse(writer.bars.isEmpty(), "closed 1m bars written");
         assertEquals(writer.bars.size(), new java.util.HashSet<>(writer.bars).size(), "each bar partition written once: " + writer.bars);
+    }
+
+    @Test
+    void aBusySymbolDayGoesToOneFilePerRowsPerFileAndARetryResumesAtTheFileThatFailed() {
+        FlakyWriter writer = new FlakyWriter();
+        TradeArchiver archiver = new TradeArchiver(writer, 100);
+        long t0 = java.time.Instant.parse("2024-05-01T10:00:00Z").toEpochMilli();
+        for (int i = 0; i < 250; i++) archiver.add(Trade.parse("AAAUSDT", i, "100.5", "0.01", t0 + i * 100L, false));
+        assertThrows(SdkClientException.class, archiver::flush);
+        assertEquals(150, archiver.buffered(), "the first file's 100 trades left the buffer");
+        archiver.flush();
+        assertEquals(List.of("AAAUSDT/2024-05-01/100", "AAAUSDT/2024-05-01/100", "AAAUSDT/2024-05-01/50"), writer.trades);
+        assertEquals(0, archiver.buffered());
     }
 
     @Test

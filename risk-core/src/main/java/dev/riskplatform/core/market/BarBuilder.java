@@ -37,6 +37,7 @@ public final class BarBuilder {
     private final long allowedLateness;
     private final Consumer<Bar> sink;
     private final TreeMap<Long, OpenBar> open = new TreeMap<>();
+    private OpenBar last; // the previous trade's bar
     private long maxTradeTime = Long.MIN_VALUE;
     private long closedBefore = Long.MIN_VALUE; // every bar opening before this is closed
     private long closedIdHighWater = -1L;
@@ -69,7 +70,7 @@ public final class BarBuilder {
         }
         long barOpen = interval.openTime(t.tradeTime());
         if (barOpen < closedBefore) return reject(t);
-        if (!open.computeIfAbsent(barOpen, OpenBar::new).add(t)) {
+        if (!openBar(barOpen).add(t)) {
             duplicates++;
             return Outcome.DUPLICATE;
         }
@@ -79,6 +80,12 @@ public final class BarBuilder {
             closeUpTo(maxTradeTime - allowedLateness);
         }
         return Outcome.ACCEPTED;
+    }
+
+    /** Most trades fall in the previous trade's bar: found without a map lookup and a boxed key. */
+    private OpenBar openBar(long barOpen) {
+        if (last == null || last.openTime != barOpen) last = open.computeIfAbsent(barOpen, OpenBar::new);
+        return last;
     }
 
     /** Idle-timer entry: closes bars by wall clock when no trade follows. */
@@ -108,7 +115,11 @@ public final class BarBuilder {
 
     private void closeBefore(long boundary) {
         closedBefore = boundary;
-        while (!open.isEmpty() && open.firstKey() < boundary) emit(open.pollFirstEntry().getValue());
+        while (!open.isEmpty() && open.firstKey() < boundary) {
+            OpenBar closed = open.pollFirstEntry().getValue();
+            if (closed == last) last = null;
+            emit(closed);
+        }
     }
 
     private void emit(OpenBar ob) {

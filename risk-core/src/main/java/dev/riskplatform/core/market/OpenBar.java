@@ -1,8 +1,6 @@
 package dev.riskplatform.core.market;
 
 import java.math.BigDecimal;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A bar still accepting trades. Every field is an order-independent reduction (min, max,
@@ -12,7 +10,7 @@ import java.util.Set;
 final class OpenBar {
 
     final long openTime;
-    private final Set<Long> ids = new HashSet<>();
+    private final TradeIds ids = new TradeIds();
     private long openKeyTime = Long.MAX_VALUE, openKeyId = Long.MAX_VALUE;
     private long closeKeyTime = Long.MIN_VALUE, closeKeyId = Long.MIN_VALUE;
     private double open, close;

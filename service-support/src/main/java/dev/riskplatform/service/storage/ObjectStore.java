@@ -68,12 +68,28 @@ public class ObjectStore {
 
     /** Writes only if the key does not exist yet; false when another writer got there first (HTTP 412). */
     public boolean putIfAbsent(String key, byte[] bytes, String contentType) {
-        return conditionalPut(PutObjectRequest.builder().bucket(bucket()).key(key).contentType(contentType).ifNoneMatch("*").build(), bytes);
+        return replace(key, null, bytes, contentType).isPresent();
     }
 
     /** Writes only if the object still has {@code etag}; false when it changed meanwhile (HTTP 412). */
     public boolean putIfMatch(String key, String etag, byte[] bytes, String contentType) {
-        return conditionalPut(PutObjectRequest.builder().bucket(bucket()).key(key).contentType(contentType).ifMatch(etag).build(), bytes);
+        return replace(key, java.util.Objects.requireNonNull(etag, "etag"), bytes, contentType).isPresent();
+    }
+
+    /**
+     * Writes only if the object still has {@code etag}, or, when {@code etag} is null, only if it
+     * does not exist. Answers the new ETag (a later {@code replace} needs no read to learn it), or
+     * empty when another writer changed the object meanwhile (HTTP 412).
+     */
+    public Optional<String> replace(String key, String etag, byte[] bytes, String contentType) {
+        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket()).key(key).contentType(contentType);
+        request = etag == null ? request.ifNoneMatch("*") : request.ifMatch(etag);
+        try {
+            return Optional.of(s3.putObject(request.build(), RequestBody.fromBytes(bytes)).eTag());
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412 || e.statusCode() == 409) return Optional.empty();
+            throw e;
+        }
     }
 
     /** The current ETag, or empty when the key does not exist. */
@@ -90,15 +106,5 @@ public class ObjectStore {
 
     public void delete(String key) {
         s3.deleteObject(b -> b.bucket(bucket()).key(key));
-    }
-
-    private boolean conditionalPut(PutObjectRequest request, byte[] bytes) {
-        try {
-            s3.putObject(request, RequestBody.fromBytes(bytes));
-            return true;
-        } catch (S3Exception e) {
-            if (e.statusCode() == 412 || e.statusCode() == 409) return false;
-            throw e;
-        }
     }
 }
