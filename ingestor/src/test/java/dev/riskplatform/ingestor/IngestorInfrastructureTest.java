@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -20,9 +21,9 @@ class IngestorInfrastructureTest extends ServiceInfrastructureContract {
     MarketPricePublisher publisher;
 
     @Test
-    void publishedRecordArrivesOnItsTopicWithItsKey() {
+    void publishedRecordArrivesOnItsTopicWithItsKey() throws Exception {
         String value = "{\"e\":\"trade\",\"s\":\"BTCUSDT\",\"t\":1,\"p\":\"42000.01\",\"q\":\"0.5\",\"T\":1700000000000}";
-        publisher.publish("BTCUSDT", value).await().atMost(Duration.ofSeconds(20));
+        publisher.publish("BTCUSDT", value).toCompletableFuture().get(20, TimeUnit.SECONDS);
         var seen = TopicProbe.readUntil("market_prices", rs -> rs.stream().anyMatch(r -> value.equals(r.value())), Duration.ofSeconds(20));
         var record = seen.stream().filter(r -> value.equals(r.value())).findFirst().orElseThrow();
         assertEquals("BTCUSDT", record.key());

@@ -1,21 +1,25 @@
 package dev.riskplatform.ingestor.binance;
 
-import io.quarkus.websockets.next.BasicWebSocketConnector;
-import io.quarkus.websockets.next.CloseReason;
-import io.quarkus.websockets.next.WebSocketClientConnection;
+import dev.riskplatform.ingestor.publish.PublishGate;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.time.Duration;
-import java.util.function.BiConsumer;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * One supervised WebSocket to Binance. websockets-next has no reconnect, and a connector is
- * single-use, so every (re)connect builds a fresh {@link BasicWebSocketConnector}. Reconnects:
- * on close or error (backoff with jitter), on {@code serverShutdown} and before the 24 h limit
- * (at once). Connection attempts pass the shared 300 / 5 min limiter. Pings are answered by
- * Vert.x itself with a pong echoing the payload (checked by a test against the replay server).
+ * One supervised WebSocket to Binance, on Vert.x's own client: unlike websockets-next, its socket can
+ * pause, so when Kafka falls behind ({@link PublishGate}) the reads stop and TCP pushes back to the
+ * exchange instead of the heap filling. Reconnects: on close or error (backoff with jitter), on
+ * {@code serverShutdown} and before the 24 h limit (at once). Connection attempts pass the shared
+ * 300 / 5 min limiter. Pings are answered by Vert.x itself with a pong echoing the payload (checked
+ * by a test against the replay server).
  */
 public final class BinanceConnection {
 
@@ -27,13 +31,18 @@ public final class BinanceConnection {
     private final Consumer<String> onMessage;
     private final Consumer<String> onReconnect;
     private final Backoff backoff;
-    private volatile WebSocketClientConnection current;
+    private final WebSocketClient client;
+    private volatile WebSocket current;
     private volatile boolean stopped;
     private volatile boolean healthy;
     private long ageTimer = -1;
 
-    /** How a connection behaves; one instance is shared by all connections of an ingestor. */
-    public record ConnectionPolicy(Duration maxAge, Duration backoffInitial, Duration backoffMax, SlidingWindowLimiter connects) {}
+    /**
+     * How a connection behaves; one instance is shared by all connections of an ingestor. {@code gate} says when
+     * to stop reading, {@code onPause} counts it.
+     */
+    public record ConnectionPolicy(Duration maxAge, Duration backoffInitial, Duration backoffMax, SlidingWindowLimiter connects,
+                                   PublishGate gate, Runnable onPause) {}
 
     public BinanceConnection(Vertx vertx, URI uri, ConnectionPolicy policy, Consumer<String> onMessage, Consumer<String> onReconnect) {
         this.vertx = vertx;
@@ -42,6 +51,7 @@ public final class BinanceConnection {
         this.onMessage = onMessage;
         this.onReconnect = onReconnect;
         this.backoff = new Backoff(policy.backoffInitial(), policy.backoffMax());
+        this.client = vertx.createWebSocketClient(new WebSocketClientOptions());
     }
 
     public void start() {
@@ -49,26 +59,31 @@ public final class BinanceConnection {
     }
 
     public boolean isOpen() {
-        WebSocketClientConnection c = current;
-        return c != null && c.isOpen();
+        WebSocket c = current;
+        return c != null && !c.isClosed();
     }
 
     /** serverShutdown or the 24 h limit: drop this connection and open a new one now; {@code cause} is a metric tag. */
     public void reconnectNow(String cause, String detail) {
         LOG.infof("reconnecting %s now: %s", uri, detail);
         onReconnect.accept(cause);
-        WebSocketClientConnection old = current;
+        WebSocket old = current;
         current = null;
-        if (old != null) old.close().subscribe().with(v -> { }, e -> { });
+        if (old != null) old.close();
         connect();
     }
 
     public void stop() {
         stopped = true;
         if (ageTimer >= 0) vertx.cancelTimer(ageTimer);
-        WebSocketClientConnection c = current;
+        WebSocket c = current;
         current = null;
-        if (c != null) c.close().await().atMost(Duration.ofSeconds(5));
+        try {
+            if (c != null) c.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.debugf("closing %s: %s", uri, e.toString());
+        }
+        client.close();
     }
 
     private void connect() {
@@ -79,44 +94,53 @@ public final class BinanceConnection {
             vertx.setTimer(Math.max(1, wait.toMillis()), t -> connect());
             return;
         }
-        connector().connect().subscribe().with(this::opened, this::failed);
+        client.connect(connectOptions(uri)).onSuccess(this::opened).onFailure(this::failed);
     }
 
-    private BasicWebSocketConnector connector() {
-        BiConsumer<WebSocketClientConnection, CloseReason> closed = this::closed;
-        return BasicWebSocketConnector.create()
-                .baseUri(uri)
-                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
-                .onTextMessage((c, m) -> {
-                    if (!healthy) {
-                        healthy = true;
-                        backoff.reset(); // a connection that delivers data is healthy: start backoff from scratch
-                    }
-                    onMessage.accept(m);
-                })
-                .onClose(closed)
-                .onError((c, e) -> LOG.warnf("WebSocket error on %s: %s", uri, e.toString()));
+    /** ws:// or wss:// (TLS, the JVM's trusted CAs, host name verified), path and query as given. */
+    static WebSocketConnectOptions connectOptions(URI uri) {
+        boolean tls = "wss".equalsIgnoreCase(uri.getScheme());
+        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return new WebSocketConnectOptions().setHost(uri.getHost()).setPort(port).setSsl(tls).setURI(path);
     }
 
-    private void opened(WebSocketClientConnection c) {
+    private void opened(WebSocket ws) {
         if (stopped) {
-            c.close().subscribe().with(v -> { }, e -> { });
+            ws.close();
             return;
         }
         LOG.infof("connected to %s", uri);
-        current = c;
+        current = ws;
         healthy = false;
+        ws.textMessageHandler(m -> received(ws, m));
+        ws.closeHandler(v -> closed(ws));
+        ws.exceptionHandler(e -> LOG.warnf("WebSocket error on %s: %s", uri, e.toString()));
         if (ageTimer >= 0) vertx.cancelTimer(ageTimer);
         // Binance closes a connection after 24 h: leave earlier, on our own terms.
         ageTimer = vertx.setTimer(policy.maxAge().toMillis(), t -> {
-            if (current == c) reconnectNow("max-age", "max connection age " + policy.maxAge() + " reached");
+            if (current == ws) reconnectNow("max-age", "max connection age " + policy.maxAge() + " reached");
         });
     }
 
-    private void closed(WebSocketClientConnection c, CloseReason reason) {
-        if (current != c || stopped) return; // a connection we replaced on purpose
+    private void received(WebSocket ws, String message) {
+        if (!healthy) {
+            healthy = true;
+            backoff.reset(); // a connection that delivers data is healthy: start backoff from scratch
+        }
+        onMessage.accept(message);
+        Context context = vertx.getOrCreateContext(); // the socket's own, as this runs in its handler
+        if (!policy.gate().admits(() -> context.runOnContext(v -> ws.resume()))) {
+            ws.pause();
+            policy.onPause().run();
+        }
+    }
+
+    private void closed(WebSocket ws) {
+        if (current != ws || stopped) return; // a connection we replaced on purpose
         current = null;
-        retry("closed by server: " + reason.getCode() + " " + reason.getMessage());
+        retry("closed by server: " + ws.closeStatusCode() + " " + ws.closeReason());
     }
 
     private void failed(Throwable e) {

@@ -13,6 +13,8 @@ import java.util.Set;
 /**
  * Turns one raw or combined-stream message into a {@link BinanceEvent}. Never throws: anything
  * that is not a valid trade of a subscribed symbol becomes a {@link Rejected} with its reason.
+ * Valid trades take a streaming fast path ({@link TradeFrameReader}); everything else, and anything
+ * that path is unsure of, is judged on Jackson's tree.
  * Prices stay strings until {@link Trade#parse} reads them exactly (Jackson's tree keeps JSON
  * strings as text, so no float parse touches them).
  */
@@ -23,14 +25,22 @@ public final class BinanceMessageParser {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Set<String> symbols;
+    private final TradeFrameReader trades;
 
     /** {@code symbols}: upper-case symbols this connection subscribed to. */
     public BinanceMessageParser(Set<String> symbols) {
         this.symbols = Set.copyOf(symbols);
+        this.trades = new TradeFrameReader(this.symbols);
     }
 
     public BinanceEvent parse(String raw) {
         if (raw.length() > MAX_MESSAGE_CHARS) return new Rejected("malformed", "message longer than " + MAX_MESSAGE_CHARS + " characters", null);
+        TradeEvent trade = trades.read(raw); // valid trades, nearly every message, without building a tree
+        return trade != null ? trade : parseTree(raw);
+    }
+
+    /** The tree path alone: every message that is not a plain valid trade, and the fast path's reference in tests. */
+    BinanceEvent parseTree(String raw) {
         JsonNode root;
         try {
             root = JSON.readTree(raw);

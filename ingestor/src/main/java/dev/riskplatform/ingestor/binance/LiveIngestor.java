@@ -7,6 +7,7 @@ import dev.riskplatform.ingestor.binance.BinanceEvent.TradeEvent;
 import dev.riskplatform.ingestor.health.IngestorMetrics;
 import dev.riskplatform.ingestor.publish.DeadLetterPublisher;
 import dev.riskplatform.ingestor.publish.MarketPricePublisher;
+import dev.riskplatform.ingestor.publish.PublishGate;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,17 +35,20 @@ public class LiveIngestor {
     private final MarketPricePublisher prices;
     private final DeadLetterPublisher deadLetters;
     private final IngestorMetrics metrics;
+    private final PublishGate gate;
+    private final AtomicLong lastFailureLog = new AtomicLong();
     // Binance counts connection attempts per IP: one limiter for every connection of this process.
     private final SlidingWindowLimiter connects = new SlidingWindowLimiter(300, Duration.ofMinutes(5));
     private final List<IngestSession> sessions = new CopyOnWriteArrayList<>();
 
     public LiveIngestor(Vertx vertx, BinanceConfig config, MarketPricePublisher prices, DeadLetterPublisher deadLetters,
-                        IngestorMetrics metrics) {
+                        IngestorMetrics metrics, PublishGate gate) {
         this.vertx = vertx;
         this.config = config;
         this.prices = prices;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
     /** The configured session: symbols from {@code ingestor.binance.symbols}. */
@@ -59,10 +64,12 @@ public class LiveIngestor {
 
     public IngestSession open(URI wsUrl, URI restUrl, List<String> symbols, Duration maxAge, Sources sources) {
         HistoricalTradesClient rest = new HistoricalTradesClient(restUrl);
-        Sink sink = new Sink();
+        TradeSequencer.HeldBudget held = new TradeSequencer.HeldBudget();
         Map<String, TradeSequencer> sequencers = new LinkedHashMap<>();
-        symbols.forEach(s -> sequencers.put(s, new TradeSequencer(s, sink, rest::fetch, sources.live(), sources.backfill())));
-        var policy = new BinanceConnection.ConnectionPolicy(maxAge, config.backoffInitial(), config.backoffMax(), connects);
+        symbols.forEach(s -> sequencers.put(s, new TradeSequencer(s, new SymbolSink(s, sources), rest::fetch, sources.live(),
+                sources.backfill(), held)));
+        var policy = new BinanceConnection.ConnectionPolicy(maxAge, config.backoffInitial(), config.backoffMax(), connects,
+                gate, metrics::backpressured);
         List<BinanceConnection> connections = new ArrayList<>();
         for (URI url : StreamNames.combinedUrls(wsUrl, symbols, config.streamsPerConnection())) {
             BinanceMessageParser parser = new BinanceMessageParser(sequencers.keySet());
@@ -99,17 +106,62 @@ public class LiveIngestor {
 
     private void deadLetter(String kind, String reason, String symbol, String raw) {
         metrics.deadLetter(kind);
-        deadLetters.publish(symbol, reason, raw, DLQ_SOURCE).subscribe().with(v -> { },
-                e -> LOG.errorf("dead letter for %s lost: %s (%s)", symbol, reason, e));
+        deadLetters.publish(symbol, reason, raw, DLQ_SOURCE, deadLetterAcks);
     }
 
-    /** Kafka side of the sequencers. */
-    private final class Sink implements TradeSequencer.Sink {
+    private final PublishGate.Outcome<String> deadLetterAcks = new PublishGate.Outcome<>() {
+        @Override
+        public void acked(String reason) {
+        }
+
+        @Override
+        public void failed(String reason, Throwable error) {
+            publishFailed("market_prices_dlq", "dead letter (" + reason + ")", error);
+        }
+    };
+
+    /** Counted each; logged at most once a second, as a broker outage fails every record in flight at once. */
+    private void publishFailed(String topic, String what, Throwable error) {
+        metrics.publishFailed(topic);
+        long now = System.currentTimeMillis(), last = lastFailureLog.get();
+        if (now - last >= 1000 && lastFailureLog.compareAndSet(last, now)) {
+            LOG.errorf("%s to %s failed (ingestor_publish_failures_total counts every one): %s", what, topic, error.toString());
+        }
+    }
+
+    /** Counts what the broker acknowledged for one symbol and source; what it refused is logged and counted. */
+    private final class Acks implements PublishGate.Outcome<Trade> {
+        private final IngestorMetrics.Published meter;
+
+        Acks(IngestorMetrics.Published meter) {
+            this.meter = meter;
+        }
+
+        @Override
+        public void acked(Trade trade) {
+            meter.acked(trade.tradeTime());
+        }
+
+        @Override
+        public void failed(Trade trade, Throwable error) {
+            publishFailed("market_prices", "publish of " + trade, error);
+        }
+    }
+
+    /** Kafka side of one symbol's sequencer; its meters are looked up once, not per trade. */
+    private final class SymbolSink implements TradeSequencer.Sink {
+        private final String liveSource;
+        private final Acks live, backfill;
+
+        SymbolSink(String symbol, Sources sources) {
+            this.liveSource = sources.live();
+            this.live = new Acks(metrics.published(symbol, sources.live()));
+            this.backfill = new Acks(metrics.published(symbol, sources.backfill()));
+        }
+
         @Override
         public void publish(Trade trade, String source) {
-            prices.publish(trade, source).subscribe().with(
-                    v -> metrics.published(trade.symbol(), source, trade.tradeTime()),
-                    e -> LOG.errorf("publish of %s failed: %s", trade, e));
+            prices.publish(trade, source, liveSource.equals(source) ? live : backfill);
         }
 
         @Override

@@ -1,12 +1,11 @@
 package dev.riskplatform.ingestor.binance;
 
 import dev.riskplatform.core.market.Trade;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One symbol's trades in trade-id order, each once. Binance trade ids are consecutive per
@@ -14,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * trades are then held back while the gap is filled from REST, and published after it, so
  * consumers see ids in order. A gap REST cannot fill is reported and skipped, never waited on.
  * Memory is bounded: a window of recent ids (to tell duplicates from out-of-order ids) and a
- * capped hold-back buffer.
+ * hold-back buffer capped for all the symbols of a session together ({@link HeldBudget}).
  */
 public final class TradeSequencer {
 
@@ -34,8 +33,28 @@ public final class TradeSequencer {
 
     public enum GapOutcome { FOUND, BACKFILLED, UNFILLABLE }
 
+    /** The held-back trades of one session's sequencers, counted together against {@link #MAX_HELD}. */
+    public static final class HeldBudget {
+        private final AtomicInteger held = new AtomicInteger();
+
+        boolean take() {
+            if (held.incrementAndGet() <= MAX_HELD) return true;
+            held.decrementAndGet();
+            return false;
+        }
+
+        void release() {
+            held.decrementAndGet();
+        }
+    }
+
     static final int RECENT_IDS = 10_000;
-    static final int MAX_HELD = 200_000;
+    /**
+     * Live trades a session may hold back while gaps are filled, all its symbols together: a reconnect opens a
+     * gap on every symbol at once, and a cap per symbol (it was 200,000) multiplied by 32 or 1024 symbols was
+     * no bound on the heap. 32,768 trades are ~10 MB, and seconds of a busy symbol's trades.
+     */
+    static final int MAX_HELD = 32_768;
     static final int FETCH_ATTEMPTS = 3;
 
     private final String symbol;
@@ -43,23 +62,20 @@ public final class TradeSequencer {
     private final Fetcher fetcher;
     private final String liveSource;
     private final String backfillSource;
-    private final Map<Long, Boolean> recent = new LinkedHashMap<>(RECENT_IDS * 2) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-            return size() > RECENT_IDS;
-        }
-    };
+    private final HeldBudget budget;
+    private final RecentIds recent = new RecentIds(RECENT_IDS);
     private final TreeMap<Long, Trade> held = new TreeMap<>();
     private long lastId = -1;
     private boolean filling;
 
     /** Sources are the docs/topics.md {@code source} values, e.g. binance / binance-backfill. */
-    public TradeSequencer(String symbol, Sink sink, Fetcher fetcher, String liveSource, String backfillSource) {
+    public TradeSequencer(String symbol, Sink sink, Fetcher fetcher, String liveSource, String backfillSource, HeldBudget budget) {
         this.symbol = symbol;
         this.sink = sink;
         this.fetcher = fetcher;
         this.liveSource = liveSource;
         this.backfillSource = backfillSource;
+        this.budget = budget;
     }
 
     public synchronized long lastPublishedId() {
@@ -70,7 +86,7 @@ public final class TradeSequencer {
     public synchronized void onLive(Trade t, String raw) {
         long id = t.tradeId();
         if (lastId >= 0 && id <= lastId || held.containsKey(id)) {
-            boolean dup = recent.containsKey(id) || held.containsKey(id);
+            boolean dup = recent.contains(id) || held.containsKey(id);
             sink.reject(dup ? "duplicate" : "out_of_order", "trade id " + id + (dup ? " is a duplicate" : " is older than")
                     + " (last published id " + lastId + ")", symbol, raw);
             return;
@@ -86,17 +102,23 @@ public final class TradeSequencer {
     }
 
     private void hold(Trade t) {
-        if (held.size() >= MAX_HELD) {
-            sink.reject("overflow", "gap backfill is too slow: more than " + MAX_HELD + " live trades held back", symbol, t.toString());
+        if (!budget.take()) {
+            sink.reject("overflow", "gap backfill is too slow: more than " + MAX_HELD + " live trades held back in this session",
+                    symbol, t.toString());
             return;
         }
         held.put(t.tradeId(), t);
     }
 
+    private Trade unhold() {
+        budget.release();
+        return held.pollFirstEntry().getValue();
+    }
+
     private void publish(Trade t, String source) {
         sink.publish(t, source);
         lastId = t.tradeId();
-        recent.put(lastId, Boolean.TRUE);
+        recent.add(lastId);
     }
 
     private void startFill(long toId) {
@@ -152,9 +174,9 @@ public final class TradeSequencer {
         while (!held.isEmpty()) {
             Trade next = held.firstEntry().getValue();
             if (next.tradeId() <= lastId) {
-                held.pollFirstEntry();
+                unhold();
             } else if (next.tradeId() == lastId + 1) {
-                publish(held.pollFirstEntry().getValue(), liveSource);
+                publish(unhold(), liveSource);
             } else {
                 startFill(next.tradeId() - 1);
                 return;

@@ -7,9 +7,10 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import dev.riskplatform.ingestor.publish.PublishGate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The ingestor's Prometheus metrics. Counters are cached per tag set: a registry lookup per
@@ -23,16 +24,39 @@ public class IngestorMetrics {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> lags = new ConcurrentHashMap<>();
 
-    public IngestorMetrics(MeterRegistry registry) {
+    public IngestorMetrics(MeterRegistry registry, PublishGate gate) {
         this.registry = registry;
+        Gauge.builder("ingestor.publish.in.flight", gate, PublishGate::inFlight)
+                .description("Trades (and dead letters, a KiB a unit) handed to Kafka and not yet acknowledged").register(registry);
+        // Present at 0 from the start, so an alert on them needs no absent() guard.
+        counter("ingestor.publish.failures", "topic", "market_prices");
+        counter("ingestor.publish.failures", "topic", "market_prices_dlq");
+        counter("ingestor.backpressure.pauses");
     }
 
-    public void published(String symbol, String source, long tradeTime) {
-        counter("ingestor.trades.published", "symbol", symbol, "source", source).increment();
-        long lag = System.currentTimeMillis() - tradeTime;
-        lags.computeIfAbsent(symbol, s -> Timer.builder("ingestor.publish.lag")
-                .description("trade time to publish time").tag("symbol", s).register(registry))
-                .record(Duration.ofMillis(Math.max(0, lag)));
+    /** One symbol and source's publish meters, looked up once per sequencer: a lookup per trade cost a string concatenation. */
+    public Published published(String symbol, String source) {
+        Timer lag = lags.computeIfAbsent(symbol, s -> Timer.builder("ingestor.publish.lag")
+                .description("trade time to publish time").tag("symbol", s).register(registry));
+        return new Published(counter("ingestor.trades.published", "symbol", symbol, "source", source), lag);
+    }
+
+    /** Counts a trade the broker acknowledged, and its lag from trade time. */
+    public record Published(Counter count, Timer lag) {
+        public void acked(long tradeTime) {
+            count.increment();
+            lag.record(Math.max(0, System.currentTimeMillis() - tradeTime), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** A record the channel or the broker refused for good (after the producer's own retries). */
+    public void publishFailed(String topic) {
+        counter("ingestor.publish.failures", "topic", topic).increment();
+    }
+
+    /** Times a WebSocket stopped reading because too much was in flight to Kafka. */
+    public void backpressured() {
+        counter("ingestor.backpressure.pauses").increment();
     }
 
     public void deadLetter(String kind) {
@@ -66,7 +90,9 @@ public class IngestorMetrics {
             "ingestor.dead.letters", "Messages sent to market_prices_dlq, by kind of rejection",
             "ingestor.reconnects", "WebSocket reconnects, by cause",
             "ingestor.gaps", "Trade-id gaps found after a reconnect, by outcome",
-            "ingestor.gap.trades", "Trades missing in gaps, by outcome");
+            "ingestor.gap.trades", "Trades missing in gaps, by outcome",
+            "ingestor.publish.failures", "Records the Kafka channel or broker refused for good (logged), by topic",
+            "ingestor.backpressure.pauses", "WebSocket read pauses because too much was in flight to Kafka");
 
     private Counter counter(String name, String... tags) {
         return counters.computeIfAbsent(name + String.join(",", tags),

@@ -12,14 +12,26 @@ public final class BinancePayloads {
 
     /** {@code {"e":"trade","E":..,"s":..,"t":..,"p":"..","q":"..","T":..,"m":..,"M":true}} */
     public static String tradeEvent(Trade t, long eventTime) {
-        return "{\"e\":\"trade\",\"E\":" + eventTime + ",\"s\":\"" + t.symbol() + "\",\"t\":" + t.tradeId()
-                + ",\"p\":\"" + t.price().toPlainString() + "\",\"q\":\"" + t.quantity().toPlainString()
-                + "\",\"T\":" + t.tradeTime() + ",\"m\":" + t.buyerIsMaker() + ",\"M\":true}";
+        return appendTradeEvent(new StringBuilder(160), t.symbol(), t.tradeId(), t.price().toPlainString(), t.quantity().toPlainString(),
+                t.tradeTime(), t.buyerIsMaker(), eventTime).toString();
+    }
+
+    /** The trade event of {@link #tradeEvent} appended to {@code sb}, from its fields (the load feed has no Trade). */
+    static StringBuilder appendTradeEvent(StringBuilder sb, String symbol, long id, CharSequence price, CharSequence quantity,
+                                          long tradeTime, boolean buyerIsMaker, long eventTime) {
+        return sb.append("{\"e\":\"trade\",\"E\":").append(eventTime).append(",\"s\":\"").append(symbol).append("\",\"t\":").append(id)
+                .append(",\"p\":\"").append(price).append("\",\"q\":\"").append(quantity)
+                .append("\",\"T\":").append(tradeTime).append(",\"m\":").append(buyerIsMaker).append(",\"M\":true}");
     }
 
     /** Combined-stream wrapper: {@code {"stream":"btcusdt@trade","data":{...}}}. */
     public static String combined(String stream, String data) {
-        return "{\"stream\":\"" + stream + "\",\"data\":" + data + "}";
+        return appendCombinedStart(new StringBuilder(data.length() + 40), stream).append(data).append('}').toString();
+    }
+
+    /** The wrapper's start, up to its data; the wrapper ends with one more {@code '}'}. */
+    static StringBuilder appendCombinedStart(StringBuilder sb, String stream) {
+        return sb.append("{\"stream\":\"").append(stream).append("\",\"data\":");
     }
 
     public static String tradeStream(String symbol) {

@@ -38,7 +38,7 @@ public class LoadGenerator {
         if (feed != null && !feed.done().isDone()) return false;
         connect(symbolCount);
         ReplayServer server = replay.server();
-        SyntheticFeed next = new SyntheticFeed(vertx, symbols, rate, duration.toMillis(), eventSpeed, server::stream,
+        SyntheticFeed next = new SyntheticFeed(symbols, rate, duration.toMillis(), eventSpeed, server::stream,
                 server::backpressured, new SyntheticFeed.Jumps(jumpEveryBars, jumpBps));
         if (feed != null) next.continueFrom(feed.lastIds(), feed.eventTimeReached() + 60_000);
         feed = next;

@@ -1,6 +1,7 @@
 package dev.riskplatform.ingestor.replay;
 
 import dev.riskplatform.core.market.Trade;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -29,12 +30,30 @@ public final class ReplayServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReplayServer.class);
 
-    private record Client(ServerWebSocket ws, Set<String> streams, boolean combined) {}
+    /** One connection; {@code lastWrite} is its last load-feed frame, still queued until it completes. */
+    private static final class Client {
+        final ServerWebSocket ws;
+        final Set<String> streams;
+        final boolean combined;
+        volatile Future<Void> lastWrite = Future.succeededFuture();
+
+        Client(ServerWebSocket ws, Set<String> streams, boolean combined) {
+            this.ws = ws;
+            this.streams = streams;
+            this.combined = combined;
+        }
+
+        /** A paced source must wait: the socket is full, or the previous tick's frames are not all written yet. */
+        boolean full() {
+            return ws.writeQueueFull() || !lastWrite.isComplete();
+        }
+    }
 
     private final Vertx vertx;
     private final Map<String, Tape> tapes = new ConcurrentHashMap<>();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final Set<String> pingPayloads = ConcurrentHashMap.newKeySet();
+    private final SyntheticFrames frames = new SyntheticFrames(); // used by the one load feed thread only
     private final AtomicLong connections = new AtomicLong(), pings = new AtomicLong(), echoedPongs = new AtomicLong(),
             otherPongs = new AtomicLong(), restCalls = new AtomicLong();
     private HttpServer server;
@@ -74,31 +93,45 @@ public final class ReplayServer implements AutoCloseable {
         return new ReplayPlayer(vertx, tapes.get(symbol), speed, batch -> send(symbol, batch)).start();
     }
 
-    /** Streams trades of {@code symbol} to its subscribers now (the load harness's synthetic feed). */
-    void stream(String symbol, List<Trade> batch) {
-        send(symbol, batch);
+    /**
+     * Streams the load feed's ticks to their subscribers now, from the feed's own thread: Vert.x queues these
+     * writes for the socket's event loop and flushes them together (see SyntheticFeed).
+     */
+    void stream(List<SyntheticFeed.Tick> ticks) {
+        long now = System.currentTimeMillis();
+        for (Client c : clients) {
+            Future<Void> last = null;
+            for (SyntheticFeed.Tick t : ticks) {
+                if (c.streams.contains(frames.stream(t.symbol()))) last = c.ws.writeTextMessage(frames.frame(t, c.combined, now));
+            }
+            if (last != null) c.lastWrite = last;
+        }
     }
 
-    /** True while some client's socket cannot take more: a paced source waits instead of queueing without bound. */
+    /**
+     * True while some client cannot take more: a paced source waits instead of queueing without bound. Frames
+     * written from another thread wait in the event loop's task queue, which the socket's own write queue does
+     * not count, hence the last write's completion too.
+     */
     boolean backpressured() {
-        return clients.stream().anyMatch(c -> c.ws().writeQueueFull());
+        return clients.stream().anyMatch(Client::full);
     }
 
     /** Any text, to every client: the bad-input tests send what Binance never should. */
     public void broadcastRaw(String text) {
-        clients.forEach(c -> c.ws().writeTextMessage(text));
+        clients.forEach(c -> c.ws.writeTextMessage(text));
     }
 
     public void sendServerShutdown() {
         long now = System.currentTimeMillis();
-        clients.forEach(c -> c.ws().writeTextMessage(c.combined()
+        clients.forEach(c -> c.ws.writeTextMessage(c.combined
                 ? BinancePayloads.combined("!serverShutdown", BinancePayloads.serverShutdown(now))
                 : BinancePayloads.serverShutdown(now)));
     }
 
     /** Closes every connection now (close frame 1001 "going away"), as Binance does on maintenance. */
     public void disconnectAll() {
-        clients.forEach(c -> c.ws().close((short) 1001, "forced disconnect"));
+        clients.forEach(c -> c.ws.close((short) 1001, "forced disconnect"));
         clients.clear();
     }
 
@@ -113,7 +146,7 @@ public final class ReplayServer implements AutoCloseable {
         pingTimer = vertx.setPeriodic(interval.toMillis(), t -> clients.forEach(c -> {
             String payload = "ping-" + pings.incrementAndGet();
             pingPayloads.add(payload);
-            c.ws().writePing(Buffer.buffer(payload));
+            c.ws.writePing(Buffer.buffer(payload));
         }));
     }
 
@@ -143,10 +176,10 @@ public final class ReplayServer implements AutoCloseable {
         String stream = BinancePayloads.tradeStream(symbol);
         long now = System.currentTimeMillis();
         for (Client c : clients) {
-            if (!c.streams().contains(stream)) continue;
+            if (!c.streams.contains(stream)) continue;
             for (Trade t : batch) {
                 String event = BinancePayloads.tradeEvent(t, now);
-                c.ws().writeTextMessage(c.combined() ? BinancePayloads.combined(stream, event) : event);
+                c.ws.writeTextMessage(c.combined ? BinancePayloads.combined(stream, event) : event);
             }
         }
     }

@@ -1,14 +1,16 @@
 package dev.riskplatform.ingestor.replay;
 
-import dev.riskplatform.core.market.Trade;
-import io.vertx.core.Vertx;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Synthetic trades for the load harness (ops/loadtest.sh): {@code rate} trades/s in total, spread
@@ -22,8 +24,17 @@ import java.util.function.BiConsumer;
  * moves the price by {@link Jumps#bps} basis points, up and down in turn, so the price stays where it
  * was. Symbols are staggered (symbol i jumps in bars where (bar + i) % N == 0), so alerts spread over
  * the run instead of arriving together. Deterministic: the same run gives the same jumps.
+ *
+ * <p>The feed ticks on its own thread, not on an event loop: Vert.x flushes a socket after every write made
+ * on its event loop outside a read, a system call per frame, while writes from another thread are queued and
+ * flushed together.
  */
 final class SyntheticFeed {
+
+    private static final Logger LOG = Logger.getLogger(SyntheticFeed.class);
+
+    /** One synthetic trade, as plain numbers: the replay server writes its frame without a Trade or a BigDecimal. */
+    record Tick(String symbol, long id, long priceCents, long tradeTime, boolean buyerIsMaker) {}
 
     private static final long TICK_MS = 10;
     /** How long past its end a run may keep sending what it still owes (see tick). */
@@ -43,24 +54,23 @@ final class SyntheticFeed {
         }
     }
 
-    private final Vertx vertx;
     private final List<String> symbols;
     private final long rate, durationMs, eventSpeed;
-    private final BiConsumer<String, List<Trade>> sink;
-    private final java.util.function.BooleanSupplier backpressured;
+    private final Consumer<List<Tick>> sink;
+    private final BooleanSupplier backpressured;
     private final long[] nextId, price, lastBar;
     private final int[] jumpsDone;
     private final Jumps jumps;
     private final SplittableRandom random = new SplittableRandom(7);
     private final AtomicLong sent = new AtomicLong();
     private final CompletableFuture<Long> done = new CompletableFuture<>();
-    private long wallStart, eventStart, timer;
+    private long wallStart, eventStart;
+    private ScheduledExecutorService timer;
 
-    SyntheticFeed(Vertx vertx, List<String> symbols, long rate, long durationMs, long eventSpeed, BiConsumer<String, List<Trade>> sink,
-                  java.util.function.BooleanSupplier backpressured, Jumps jumps) {
+    SyntheticFeed(List<String> symbols, long rate, long durationMs, long eventSpeed, Consumer<List<Tick>> sink,
+                  BooleanSupplier backpressured, Jumps jumps) {
         this.backpressured = backpressured;
         this.jumps = jumps;
-        this.vertx = vertx;
         this.symbols = List.copyOf(symbols);
         this.rate = rate;
         this.durationMs = durationMs;
@@ -84,8 +94,24 @@ final class SyntheticFeed {
     SyntheticFeed start() {
         wallStart = System.currentTimeMillis();
         eventStart = Math.max(eventStart, wallStart);
-        timer = vertx.setPeriodic(TICK_MS, t -> tick());
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "load-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(this::tickSafely, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         return this;
+    }
+
+    /** A tick that throws would silently cancel all later ones: end the run with the error instead. */
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            LOG.errorf("load feed stopped after %d trades: %s", sent.get(), e.toString());
+            timer.shutdown();
+            done.completeExceptionally(e);
+        }
     }
 
     private void tick() {
@@ -95,28 +121,23 @@ final class SyntheticFeed {
         // published); queueing without bound took the ingestor's heap at 100 k/s.
         long due = backpressured.getAsBoolean() ? 0 : Math.min(rate * elapsed / 1000 - sent.get(), Math.max(1, rate / 20));
         long eventTime = eventStart + elapsed * eventSpeed;
-        List<List<Trade>> batches = new ArrayList<>();
-        for (int s = 0; s < symbols.size(); s++) batches.add(new ArrayList<>());
-        for (long i = 0; i < due; i++) {
-            int s = (int) ((sent.get() + i) % symbols.size());
-            batches.get(s).add(next(s, eventTime));
-        }
+        List<Tick> ticks = new ArrayList<>((int) Math.max(0, due));
+        for (long i = 0; i < due; i++) ticks.add(next((int) ((sent.get() + i) % symbols.size()), eventTime));
         sent.addAndGet(Math.max(0, due));
-        for (int s = 0; s < symbols.size(); s++) if (!batches.get(s).isEmpty()) sink.accept(symbols.get(s), batches.get(s));
+        if (!ticks.isEmpty()) sink.accept(ticks);
         // A tick sends at most 50 ms worth, so on a busy machine (late ticks) the offered count is still
         // owed at the end: keep ticking until it is sent, or until a full socket made it late by GRACE_MS.
         boolean allSent = sent.get() >= rate * durationMs / 1000;
         if (elapsed >= durationMs && (allSent || wall >= durationMs + GRACE_MS)) {
-            vertx.cancelTimer(timer);
+            timer.shutdown();
             done.complete(sent.get());
         }
     }
 
     /** A random walk in cents: ±1 cent per trade, never below one dollar; plus the jumps (class comment). */
-    private Trade next(int s, long eventTime) {
+    private Tick next(int s, long eventTime) {
         price[s] = Math.max(100, price[s] + random.nextInt(3) - 1 + jump(s, eventTime));
-        return new Trade(symbols.get(s), ++nextId[s], BigDecimal.valueOf(price[s], 2), new BigDecimal("0.010"), eventTime,
-                random.nextBoolean());
+        return new Tick(symbols.get(s), ++nextId[s], price[s], eventTime, random.nextBoolean());
     }
 
     /** The jump (in cents) on the first trade of a jump bar, else 0. */

@@ -72,7 +72,8 @@ public final class IngestorBench {
                 throw new IllegalStateException("gap " + fromId + ".." + toId);
             }
         };
-        TradeSequencer sequencer = new TradeSequencer("BTCUSDT", sink, (s, f, l) -> CompletableFuture.completedFuture(List.of()), "replay", "replay");
+        TradeSequencer sequencer = new TradeSequencer("BTCUSDT", sink, (s, f, l) -> CompletableFuture.completedFuture(List.of()), "replay", "replay",
+                new TradeSequencer.HeldBudget());
         long start = System.nanoTime();
         for (String m : messages) {
             if (parser.parse(m) instanceof BinanceEvent.TradeEvent t) sequencer.onLive(t.trade(), m);

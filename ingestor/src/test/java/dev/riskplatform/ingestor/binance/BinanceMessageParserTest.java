@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
 import dev.riskplatform.ingestor.binance.BinanceEvent.TradeEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,5 +84,37 @@ class BinanceMessageParserTest {
         Rejected r = assertInstanceOf(Rejected.class, parser.parse(raw));
         assertEquals(kind, r.kind(), r.reason());
         org.junit.jupiter.api.Assertions.assertTrue(r.reason().contains(reasonPart), r.reason());
+    }
+
+    /** The streaming fast path gives every message the very verdict of the tree parser (it only shortcuts valid trades). */
+    @Test
+    void theFastPathAgreesWithTheTreeOnEveryMessage() {
+        String data = TRADE.substring(1, TRADE.length() - 1);
+        List<String> messages = new ArrayList<>(List.of(TRADE, "{\"stream\":\"bnbbtc@trade\",\"data\":" + TRADE + "}",
+                "{\"data\":" + TRADE + ",\"stream\":\"bnbbtc@trade\"}",
+                "{\"stream\":\"bnbbtc@trade\",\"data\":" + TRADE + ",\"data\":" + TRADE.replace("12345", "12346") + "}",
+                "{\"stream\":1,\"data\":" + TRADE + "}",
+                "{\"stream\":\"s\",\"data\":[1]}",
+                "{\"data\":" + TRADE + "}",
+                "{\"stream\":\"s\"," + data + "}",
+                "{" + data + ",\"p\":\"-5\"}",
+                "{" + data + ",\"t\":\"7\"}",
+                TRADE + "trailing",
+                TRADE.replace("12345", "123456789012345678901234567890"),
+                TRADE.replace("\"E\":1672515782136,", ""),
+                TRADE.replace("\"E\":1672515782136", "\"E\":\"1672515782136\""),
+                TRADE.replace("\"E\":1672515782136", "\"E\":1.5"),
+                TRADE.replace("\"m\":true", "\"m\":\"true\""),
+                TRADE.replace("\"BNBBTC\"", "\" \""),
+                TRADE.replace("\"M\":true", "\"M\":{\"x\":[1,{}]}"),
+                TRADE.replace("\"t\":12345", "\"t\":-1"),
+                TRADE.replace("\"0.001\"", "\"1e400\""),
+                TRADE.replace("{", "{\"id\":1,\"result\":null,").replace("\"e\":\"trade\",", ""),
+                "", "null", "{}", "{\"e\":\"trade\"}"));
+        dev.riskplatform.ingestor.replay.Garbage garbage = new dev.riskplatform.ingestor.replay.Garbage(7);
+        for (int i = 0; i < 10_000; i++) messages.add(garbage.next("BNBBTC", i));
+        for (String m : messages) assertEquals(parser.parseTree(m), parser.parse(m), m);
+        TradeFrameReader fast = new TradeFrameReader(Set.of("BNBBTC"));
+        for (String m : messages.subList(0, 3)) assertEquals(parser.parseTree(m), fast.read(m), "valid trades take the fast path: " + m);
     }
 }

@@ -4,28 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskplatform.core.market.Trade;
-import io.vertx.core.Vertx;
+import dev.riskplatform.ingestor.replay.SyntheticFeed.Tick;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SyntheticFeedTest {
 
-    private final Vertx vertx = Vertx.vertx();
-
-    @AfterEach
-    void close() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
-
     /** Event time 300× wall time: a 1m bar every 200 ms, so two seconds are about 10 bars per symbol. */
-    private List<Trade> run(SyntheticFeed.Jumps jumps) throws Exception {
-        List<Trade> trades = Collections.synchronizedList(new ArrayList<>());
-        SyntheticFeed feed = new SyntheticFeed(vertx, List.of("A", "B"), 4_000, 2_000, 300, (s, batch) -> trades.addAll(batch),
-                () -> false, jumps);
+    private List<Tick> run(SyntheticFeed.Jumps jumps) throws Exception {
+        List<Tick> trades = Collections.synchronizedList(new ArrayList<>());
+        SyntheticFeed feed = new SyntheticFeed(List.of("A", "B"), 4_000, 2_000, 300, trades::addAll, () -> false, jumps);
         feed.start().done().get(10, TimeUnit.SECONDS);
         return trades;
     }
@@ -37,7 +29,7 @@ class SyntheticFeedTest {
 
     @Test
     void jumpsOnTheFirstTradeOfEveryNthBarStaggeredBySymbolUpAndDownInTurn() throws Exception {
-        List<Trade> trades = run(new SyntheticFeed.Jumps(3, 100));
+        List<Tick> trades = run(new SyntheticFeed.Jumps(3, 100));
         for (int s = 0; s < 2; s++) {
             List<long[]> jumps = moves(trades, s == 0 ? "A" : "B").stream().filter(m -> Math.abs(m[1]) > 1).toList();
             // ~10 bars, a jump every 3rd (a bar skipped by a late timer on a loaded machine has no jump)
@@ -55,9 +47,9 @@ class SyntheticFeedTest {
     /** Late ticks (a busy machine) or a full socket near the end: what is still owed is sent after the end, not dropped. */
     @Test
     void aRunSendsEveryOfferedTradeEvenWhenHeldBackUntilItsEnd() throws Exception {
-        List<Trade> trades = Collections.synchronizedList(new ArrayList<>());
+        List<Tick> trades = Collections.synchronizedList(new ArrayList<>());
         long end = System.currentTimeMillis() + 1_000;
-        SyntheticFeed feed = new SyntheticFeed(vertx, List.of("A", "B"), 2_000, 1_000, 60, (s, batch) -> trades.addAll(batch),
+        SyntheticFeed feed = new SyntheticFeed(List.of("A", "B"), 2_000, 1_000, 60, trades::addAll,
                 () -> System.currentTimeMillis() < end, SyntheticFeed.Jumps.NONE);
         long sent = feed.start().done().get(20, TimeUnit.SECONDS);
         assertEquals(2_000, sent);
@@ -65,15 +57,28 @@ class SyntheticFeedTest {
     }
 
     /** [trade time, price change in cents from the previous trade of the symbol] per trade after the first. */
-    private static List<long[]> moves(List<Trade> trades, String symbol) {
+    private static List<long[]> moves(List<Tick> trades, String symbol) {
         List<long[]> out = new ArrayList<>();
         long prev = -1;
-        for (Trade t : trades) {
+        for (Tick t : trades) {
             if (!t.symbol().equals(symbol)) continue;
-            long cents = t.price().movePointRight(2).longValueExact();
-            if (prev >= 0) out.add(new long[]{t.tradeTime(), cents - prev});
-            prev = cents;
+            if (prev >= 0) out.add(new long[]{t.tradeTime(), t.priceCents() - prev});
+            prev = t.priceCents();
         }
         return out;
+    }
+
+    /** A tick's frame is byte for byte the frame of the same trade as a Trade (BinancePayloads), raw and combined. */
+    @Test
+    void framesFromTicksAreBinancesExactPayloads() {
+        SyntheticFrames frames = new SyntheticFrames();
+        for (long cents : new long[] {100, 105, 4_200_000, 4_200_001, 4_200_099, 123_456_789_012L}) {
+            Tick tick = new Tick("LOAD00XUSDT", 7, cents, 1_700_000_000_123L, cents % 2 == 0);
+            Trade trade = new Trade("LOAD00XUSDT", 7, BigDecimal.valueOf(cents, 2), new BigDecimal(SyntheticFrames.QUANTITY),
+                    1_700_000_000_123L, cents % 2 == 0);
+            String event = BinancePayloads.tradeEvent(trade, 42);
+            assertEquals(event, frames.frame(tick, false, 42));
+            assertEquals(BinancePayloads.combined("load00xusdt@trade", event), frames.frame(tick, true, 42));
+        }
     }
 }
