@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repeats="${1:-3}"
-jvm="${2:--Xmx96m -Xmn40m -XX:+UseSerialGC -Xss512k}"
+jvm="${2:--Xmx96m -Xmn48m -XX:SurvivorRatio=4 -XX:+UseSerialGC -Xss512k}"
 # As ./platform starts it: glibc keeps at most 2 malloc arenas (the default, 8 per core, holds freed
 # compiler and Kafka buffers as RSS).
 export MALLOC_ARENA_MAX=2

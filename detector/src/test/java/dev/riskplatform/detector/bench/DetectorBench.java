@@ -55,7 +55,7 @@ class DetectorBench {
     private static final int REPEATS = Integer.getInteger("bench.repeats", 3);
     /** Repeats run first and left out of the medians: the first one's p99 is JIT compilation (0.5-1 s), not the stream. */
     private static final int WARMUP = Integer.getInteger("bench.warmup", 1);
-    private static final String JVM = System.getProperty("bench.jvm", "-Xmx96m -Xmn40m -XX:+UseSerialGC -Xss512k");
+    private static final String JVM = System.getProperty("bench.jvm", "-Xmx96m -Xmn48m -XX:SurvivorRatio=4 -XX:+UseSerialGC -Xss512k");
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private Process detector;
