@@ -6,7 +6,8 @@
 #   ops/loadtest.sh [RATE ...]          (./platform loadtest ... is the same; default rates: 2000 10000 30000 100000)
 #   env: LOAD_SECONDS (20), LOAD_SYMBOLS (8), LOAD_EVENT_SPEED (60: a 1m bar closes every second per symbol),
 #        LOAD_JUMP_EVERY (32) and LOAD_JUMP_BPS (100): a price jump of 1 % every 32nd bar per symbol, so the detector
-#        alerts and the alert latency has samples (0 = the plain walk, which never alerts; the cool-down is 30 bars)
+#        alerts and the alert latency has samples (0 = the plain walk, which never alerts; the cool-down is 30 bars),
+#        LOAD_SAMPLES=FILE: every close-latency sample of the last step as "arrival-ms latency-ms symbol"
 #
 # Per step it prints: offered rate; trades/s published by the ingestor and consumed by the detector; close latency
 # (publish time of the trade that closes a bar -> that bar's risk event at a consumer) and alert latency, p50/p99/p999;
@@ -25,7 +26,7 @@ HZ=$(getconf CLK_TCK)
 say() { printf '[load] %s\n' "$*"; }
 pid_of() { cat "$STATE/run/$1.pid" 2>/dev/null || true; }
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
-audit() { java -cp "$STATE/drills:$STATE/lib/kafka/*" TopicAudit "$KAFKA" "$@" 2>>"$STATE/logs/loadtest.log"; }
+audit() { java ${LOAD_SAMPLES:+-Daudit.samples="$LOAD_SAMPLES"} -cp "$STATE/drills:$STATE/lib/kafka/*" TopicAudit "$KAFKA" "$@" 2>>"$STATE/logs/loadtest.log"; }
 # Sum of a counter over all its tags (0 when absent).
 counter() { curl -fs "$1/q/metrics" | awk -v m="$2" 'index($1, m) == 1 && $1 !~ /^#/ {s += $NF} END {printf "%d", s}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }

@@ -155,6 +155,7 @@ public class TopicAudit {
         // The detector sends an alert before its bar's risk event, on another topic: either may arrive first here.
         Map<String, Long> closingPublish = new HashMap<>(), alertArrival = new HashMap<>();
         Pattern published = Pattern.compile("\"lastTradePublishTime\":(\\d+)");
+        StringBuilder samples = new StringBuilder();
         try (KafkaConsumer<String, String> c = consumer()) {
             List<TopicPartition> parts = new ArrayList<>(partitions(c, "risk_events"));
             parts.addAll(partitions(c, "risk_alerts"));
@@ -171,6 +172,7 @@ public class TopicAudit {
                         Long pub = longOf(published, r.value());
                         if (pub == null) continue;
                         events.add(arrival - pub);
+                        samples.append(arrival).append(' ').append(arrival - pub).append(' ').append(r.key()).append('\n');
                         if (!alert.find()) continue;
                         Long alerted = alertArrival.remove(alert.group(1));
                         if (alerted != null) alerts.add(alerted - pub);
@@ -183,8 +185,20 @@ public class TopicAudit {
                 }
             }
         }
+        writeSamples(samples);
         System.out.println("events=" + events.size() + " " + percentiles("event", events) + " alerts=" + alerts.size() + " "
                 + percentiles("alert", alerts));
+    }
+
+    /** With -Daudit.samples=FILE, every close-latency sample as "arrival-ms latency-ms symbol": to see when the slow ones happen. */
+    private static void writeSamples(CharSequence samples) {
+        String file = System.getProperty("audit.samples");
+        if (file == null) return;
+        try {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(file), samples);
+        } catch (java.io.IOException e) {
+            System.err.println("cannot write " + file + ": " + e);
+        }
     }
 
     private static String percentiles(String name, List<Long> values) {
