@@ -40,6 +40,7 @@ public class TopicAudit {
 
     private static final Pattern TRADE_ID = Pattern.compile("\"tradeId\":(\\d+)");
     private static final Pattern ALERT_ID = Pattern.compile("\"alertId\":\"([^\"]+)\"");
+    private static final Pattern EMITTED = Pattern.compile("\"emittedAt\":(\\d+)");
     private static final Pattern OPEN_TIME = Pattern.compile("\"openTime\":(\\d+)");
     private static final Pattern SCORE = Pattern.compile("\"score\":(null|[-0-9.eE]+)");
     private static final Pattern SYMBOL = Pattern.compile("\"symbol\":\"([^\"]+)\"");
@@ -171,6 +172,8 @@ public class TopicAudit {
                     if (r.topic().equals("risk_events")) {
                         Long pub = longOf(published, r.value());
                         if (pub == null) continue;
+                        // Closed by the idle timer (a symbol gone quiet): the clock starts when the timer fired.
+                        if (r.value().contains("\"closedBy\":\"idle\"")) pub = longOf(EMITTED, r.value());
                         events.add(arrival - pub);
                         samples.append(arrival).append(' ').append(arrival - pub).append(' ').append(r.key()).append('\n');
                         if (!alert.find()) continue;

@@ -28,7 +28,8 @@ public final class RiskJson {
         }
         n.put("score", e.score()).put("threshold", e.threshold()).put("anomaly", e.anomaly())
                 .put("model", e.model()).put("modelVersion", e.modelVersion()).put("alertId", e.alertId())
-                .put("lastTradePublishTime", e.lastTradePublishTime()).put("emittedAt", e.emittedAt());
+                .put("lastTradePublishTime", e.lastTradePublishTime()).put("emittedAt", e.emittedAt())
+                .put("closedBy", e.closedByIdle() ? "idle" : "trade");
         return n.toString();
     }
 

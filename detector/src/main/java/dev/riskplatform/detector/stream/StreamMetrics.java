@@ -39,9 +39,10 @@ public class StreamMetrics {
     void late() { late.increment(); }
     void duplicate() { duplicates.increment(); }
 
-    void bar(long lastTradePublishTime, long emittedAt) {
+    /** An idle-closed bar has no closing trade: its latency would be the idle timeout, not the pipeline's. */
+    void bar(long lastTradePublishTime, long emittedAt, boolean closedByIdle) {
         bars.increment();
-        if (lastTradePublishTime > 0) latency.record(Duration.ofMillis(Math.max(0, emittedAt - lastTradePublishTime)));
+        if (lastTradePublishTime > 0 && !closedByIdle) latency.record(Duration.ofMillis(Math.max(0, emittedAt - lastTradePublishTime)));
     }
 
     void alert(Alert a) {

@@ -218,7 +218,7 @@ public class TradeProcessor {
         public void event(RiskEvent e) {
             String json = RiskJson.event(e);
             futures.add(publisher.event(e.bar().symbol(), json));
-            metrics.bar(e.lastTradePublishTime(), e.emittedAt());
+            metrics.bar(e.lastTradePublishTime(), e.emittedAt(), e.closedByIdle());
             live.broadcast(json);
         }
 

@@ -7,7 +7,10 @@ import dev.riskplatform.core.market.Bar;
  * One closed bar's risk calculation (topic {@code risk_events}). {@code features} and
  * {@code score} are null while the feature window warms up; {@code alertId} names the episode's
  * alert when the bar is anomalous (its own alert or the one it was merged into), else null.
+ * {@code closedByIdle}: no trade past its end closed the bar, the idle timer did (a quiet market); the
+ * publish-to-risk latency then runs from the timer, not from {@code lastTradePublishTime}.
  */
 public record RiskEvent(Bar bar, FeatureVector features, Double score, double threshold, boolean anomaly,
-                        String model, long modelVersion, String alertId, long lastTradePublishTime, long emittedAt) {
+                        String model, long modelVersion, String alertId, long lastTradePublishTime, long emittedAt,
+                        boolean closedByIdle) {
 }

@@ -64,7 +64,7 @@ public final class SymbolPipeline {
         lastPublishTime = Math.max(lastPublishTime, publishTime);
         BarBuilder.Outcome outcome = bars.onTrade(trade);
         if (outcome == BarBuilder.Outcome.ACCEPTED) newestTradeTime = Math.max(newestTradeTime, trade.tradeTime());
-        drain(model, sink);
+        drain(model, sink, false);
         return outcome;
     }
 
@@ -78,13 +78,13 @@ public final class SymbolPipeline {
     public void advanceIdle(long idleMillis, ScoringModel model, Sink sink) {
         if (newestTradeTime == Long.MIN_VALUE || idleMillis <= 0) return;
         bars.advanceTo(newestTradeTime + idleMillis);
-        drain(model, sink);
+        drain(model, sink, true);
     }
 
     /** Closes bars up to an explicit event time (end of a data set; tests). The idle timer uses {@link #advanceIdle}. */
     public void advanceTo(long nowMillis, ScoringModel model, Sink sink) {
         bars.advanceTo(nowMillis);
-        drain(model, sink);
+        drain(model, sink, true);
     }
 
     /** Bars opening at or before {@code openTime} were emitted already: rebuild state, emit nothing. */
@@ -92,18 +92,19 @@ public final class SymbolPipeline {
         silenceThrough = Math.max(silenceThrough, openTime);
     }
 
-    private void drain(ScoringModel model, Sink sink) {
-        for (Bar bar : closed) onBar(bar, model, sink);
+    /** {@code byIdle}: the bars closed without a trade past their end (idle timer, end of a data set). */
+    private void drain(ScoringModel model, Sink sink, boolean byIdle) {
+        for (Bar bar : closed) onBar(bar, model, sink, byIdle);
         closed.clear();
     }
 
-    private void onBar(Bar bar, ScoringModel model, Sink sink) {
+    private void onBar(Bar bar, ScoringModel model, Sink sink, boolean byIdle) {
         FeatureVector fv = features.onBar(bar);
         boolean emit = bar.openTime() > silenceThrough;
         long now = clock.getAsLong();
         if (fv == null) {
             if (emit) emitEvent(sink, new RiskEvent(bar, null, null, model.threshold().value(), false,
-                    model.name(), model.version(), null, lastPublishTime, now));
+                    model.name(), model.version(), null, lastPublishTime, now, byIdle));
             return;
         }
         double[] row = fv.values();
@@ -115,7 +116,7 @@ public final class SymbolPipeline {
             if (emit) sink.alert(alert(bar, row, score, model, now));
         }
         if (emit) emitEvent(sink, new RiskEvent(bar, fv, score, model.threshold().value(), anomaly, model.name(),
-                model.version(), anomaly ? episodeAlertId : null, lastPublishTime, now));
+                model.version(), anomaly ? episodeAlertId : null, lastPublishTime, now, byIdle));
     }
 
     private void emitEvent(Sink sink, RiskEvent event) {

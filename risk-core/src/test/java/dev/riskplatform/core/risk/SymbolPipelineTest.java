@@ -76,6 +76,8 @@ class SymbolPipelineTest {
         assertEquals(99, events.size(), "bars up to the newest trade are closed, the open one waits: 50 s + 5 s < 60 s");
         p.advanceIdle(15_000, model, sink);
         assertEquals(100, events.size(), "15 s after the newest trade (at 50 s into bar 99) bar 99 is over");
+        assertTrue(events.subList(0, 99).stream().noneMatch(RiskEvent::closedByIdle), "bars 0-98: closed by the next bar's trade");
+        assertTrue(events.get(99).closedByIdle(), "bar 99: closed by the idle timer, its latency is not from its last trade");
         feed(p, closes, model, 100, 120);
         p.advanceTo(120 * MIN + 10_000, model, sink);
         assertEquals(120, events.size(), "trades after the idle ticks are on time, not late: one event per bar");
