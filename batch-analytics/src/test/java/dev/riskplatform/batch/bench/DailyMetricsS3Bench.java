@@ -17,7 +17,6 @@ import dev.riskplatform.service.storage.StorageConfig;
 import dev.riskplatform.testsupport.S3ProxyServer;
 import java.net.URI;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,17 +86,7 @@ public final class DailyMetricsS3Bench {
     }
 
     private static StorageConfig bucket() {
-        return new StorageConfig() {
-            @Override
-            public String bucket() {
-                return BUCKET;
-            }
-
-            @Override
-            public Duration probeTimeout() {
-                return Duration.ofSeconds(2);
-            }
-        };
+        return StorageConfig.of(BUCKET);
     }
 
     static void upload(S3Client s3, List<Bar> year) {

@@ -14,7 +14,6 @@ import dev.riskplatform.io.TradeParquet;
 import dev.riskplatform.service.storage.ObjectStore;
 import dev.riskplatform.service.storage.StorageConfig;
 import dev.riskplatform.testsupport.RealInfrastructure;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -63,10 +62,8 @@ class ArchivedBarsTest {
 
     @Test
     void aFlushMergesIntoTheBarsItWroteWithoutReadingThemBack() {
-        TradeArchiver archiver = new TradeArchiver(writer);
         List<Trade> all = trades(0, 240); // 10:00-10:03
-        all.subList(0, 120).forEach(archiver::add);
-        archiver.flush();
+        TradeArchiver archiver = archivedFirstHalf(all);
         assertEquals(1, bars().size(), "10:00 closed by the 10:01 trades");
 
         calls.clear();
@@ -86,10 +83,8 @@ class ArchivedBarsTest {
 
     @Test
     void barsAnotherWriterPutInThePartitionMeanwhileAreMergedNotLost() {
-        TradeArchiver archiver = new TradeArchiver(writer);
         List<Trade> all = trades(60, 240); // 10:01-10:04
-        all.subList(0, 120).forEach(archiver::add);
-        archiver.flush();
+        TradeArchiver archiver = archivedFirstHalf(all);
         Bar backfilled = BarBuilder.buildAll(symbol, TradeArchiver.ONE_MINUTE, 0, trades(0, 30)).get(0); // 10:00, from the klines backfill
         writer.writeBars(symbol, TradeArchiver.ONE_MINUTE, DAY, List.of(backfilled));
 
@@ -144,17 +139,15 @@ class ArchivedBarsTest {
         return out;
     }
 
-    private static StorageConfig config() {
-        return new StorageConfig() {
-            @Override
-            public String bucket() {
-                return RealInfrastructure.BUCKET;
-            }
+    /** A new archiver that archived the first 120 of {@code all} (two minutes) in one flush. */
+    private TradeArchiver archivedFirstHalf(List<Trade> all) {
+        TradeArchiver archiver = new TradeArchiver(writer);
+        all.subList(0, 120).forEach(archiver::add);
+        archiver.flush();
+        return archiver;
+    }
 
-            @Override
-            public Duration probeTimeout() {
-                return Duration.ofSeconds(2);
-            }
-        };
+    private static StorageConfig config() {
+        return StorageConfig.of(RealInfrastructure.BUCKET);
     }
 }

@@ -14,7 +14,6 @@ import dev.riskplatform.testsupport.S3ProxyServer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -319,16 +318,6 @@ class ArchiverBench {
     }
 
     private static StorageConfig config() {
-        return new StorageConfig() {
-            @Override
-            public String bucket() {
-                return BUCKET;
-            }
-
-            @Override
-            public Duration probeTimeout() {
-                return Duration.ofSeconds(2);
-            }
-        };
+        return StorageConfig.of(BUCKET);
     }
 }

@@ -14,4 +14,19 @@ public interface StorageConfig {
     /** How long the readiness probe waits for S3 before calling it down. */
     @WithDefault("2s")
     Duration probeTimeout();
+
+    /** The configuration of {@code bucket} with the default probe timeout, for code outside CDI (benches, tests). */
+    static StorageConfig of(String bucket) {
+        return new StorageConfig() {
+            @Override
+            public String bucket() {
+                return bucket;
+            }
+
+            @Override
+            public Duration probeTimeout() {
+                return Duration.ofSeconds(2);
+            }
+        };
+    }
 }
