@@ -56,8 +56,23 @@ public class ReplayMode {
 
     /** Starts the tape once at atSpeed (≤ 0: the configured speed); false when not in replay mode or already started. */
     public boolean play(double requested) {
+        return play(requested, 0);
+    }
+
+    /**
+     * As {@link #play(double)}, from trade time {@code fromTime} (0: the tape's start). ./platform passes the end of
+     * the last bar an earlier run emitted: the detector rightly stays silent on bars it emitted before, so a tape
+     * started over would show nothing new until it passed them.
+     */
+    public boolean play(double requested, long fromTime) {
         double atSpeed = requested > 0 ? requested : speed;
         if (server == null || !played.compareAndSet(false, true)) return false;
+        if (fromTime > 0) {
+            int skipped = server.resumeAt(symbol, fromTime);
+            LOG.infof(skipped > 0 ? "replay of %s resumes at %s (%d trades of the tape count as streamed)"
+                    : "replay of %s: nothing of the tape is at or after %s, it starts from its beginning (%d skipped)",
+                    symbol, java.time.Instant.ofEpochMilli(fromTime), skipped);
+        }
         // Play only once the client listens: a fresh client has no last id, so trades sent before
         // it connected would be skipped, not backfilled.
         vertx.setPeriodic(50, timer -> {

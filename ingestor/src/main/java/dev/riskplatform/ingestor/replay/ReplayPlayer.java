@@ -21,7 +21,7 @@ public final class ReplayPlayer {
     private final Consumer<List<Trade>> sink;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private long timer;
-    private long wallStart;
+    private long wallStart, replayStart;
 
     ReplayPlayer(Vertx vertx, Tape tape, double speed, Consumer<List<Trade>> sink) {
         if (!(speed > 0)) throw new IllegalArgumentException("replay speed must be > 0, got " + speed);
@@ -33,6 +33,7 @@ public final class ReplayPlayer {
 
     ReplayPlayer start() {
         wallStart = System.currentTimeMillis();
+        replayStart = tape.nextTradeTime(); // the tape may resume mid-way (Tape.resumeAt)
         timer = vertx.setPeriodic(TICK_MS, t -> tick());
         return this;
     }
@@ -41,7 +42,7 @@ public final class ReplayPlayer {
         if (Double.isInfinite(speed)) {
             sink.accept(tape.advance(MAX_SPEED_CHUNK));
         } else {
-            long replayTime = tape.firstTradeTime() + (long) ((System.currentTimeMillis() - wallStart) * speed);
+            long replayTime = replayStart + (long) ((System.currentTimeMillis() - wallStart) * speed);
             sink.accept(tape.advanceUntil(replayTime));
         }
         if (tape.finished()) stop();

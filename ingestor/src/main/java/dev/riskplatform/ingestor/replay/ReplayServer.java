@@ -88,6 +88,11 @@ public final class ReplayServer implements AutoCloseable {
         return batch.size();
     }
 
+    /** Moves {@code symbol}'s tape to trade time {@code fromTime} before it plays; see {@link Tape#resumeAt}. */
+    public int resumeAt(String symbol, long fromTime) {
+        return tapes.get(symbol).resumeAt(fromTime);
+    }
+
     /** Replays {@code symbol} at {@code speed} × real time (infinite = as fast as possible); see {@link ReplayPlayer}. */
     public ReplayPlayer play(String symbol, double speed) {
         return new ReplayPlayer(vertx, tapes.get(symbol), speed, batch -> send(symbol, batch)).start();

@@ -47,8 +47,22 @@ final class Tape {
 
     record Progress(int sent, int total, long lastSentTradeId) {}
 
-    long firstTradeTime() {
-        return trades.isEmpty() ? 0 : trades.get(0).tradeTime();
+    /** Trade time of the next trade to stream (of the last one once finished; 0 for an empty tape). */
+    synchronized long nextTradeTime() {
+        return trades.isEmpty() ? 0 : trades.get(Math.min(cursor, trades.size() - 1)).tradeTime();
+    }
+
+    /**
+     * Resumes at trade time {@code fromTime}: the trades before it count as happened (REST serves them, the
+     * stream skips them). A tape that ends before {@code fromTime} is not moved. Returns how many were skipped.
+     */
+    synchronized int resumeAt(long fromTime) {
+        int i = cursor;
+        while (i < trades.size() && trades.get(i).tradeTime() < fromTime) i++;
+        if (i >= trades.size()) return 0;
+        int skipped = i - cursor;
+        cursor = i;
+        return skipped;
     }
 
     /** historicalTrades semantics: up to {@code limit} happened trades with id >= fromId. */
