@@ -33,13 +33,8 @@ await() {
   until eval "$*"; do [ "$SECONDS" -lt "$deadline" ] || return 1; sleep 0.5; done
 }
 
-# The audit tool uses the broker's own client jars: compiled once into $STATE/drills.
-audit() { java -cp "$STATE/drills:$STATE/lib/kafka/*" TopicAudit "$KAFKA" "$@" 2>>"$STATE/logs/drills.log"; }
-compile_audit() {
-  mkdir -p "$STATE/drills"
-  [ "$STATE/drills/TopicAudit.class" -nt "$ROOT/ops/drills/TopicAudit.java" ] && return 0
-  javac -nowarn -cp "$STATE/lib/kafka/*" -d "$STATE/drills" "$ROOT/ops/drills/TopicAudit.java"
-}
+# The audit tool (ops/audit.sh) runs on the broker's own client jars.
+audit() { "$ROOT/ops/audit.sh" "$@" 2>>"$STATE/logs/drills.log"; }
 
 # S3 with SigV4 from curl itself (the local pair of ./platform), so no AWS CLI is needed. S3Proxy checks the
 # payload hash, which curl does not send by itself: x-amz-content-sha256 is set here (and -T, not --data).
@@ -357,7 +352,7 @@ main() {
   done
   [ ${#selected[@]} -gt 0 ] || selected=("${ALL[@]}")
   if ! { ready "$DETECTOR" && ready "$INGESTOR"; }; then die "the platform is not up and ready (./platform up) in $STATE"; fi
-  compile_audit
+  "$ROOT/ops/audit.sh" compile
   for d in "${selected[@]}"; do
     t0=$SECONDS
     say "▶ $d"

@@ -26,7 +26,7 @@ HZ=$(getconf CLK_TCK)
 say() { printf '[load] %s\n' "$*"; }
 pid_of() { cat "$STATE/run/$1.pid" 2>/dev/null || true; }
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
-audit() { java ${LOAD_SAMPLES:+-Daudit.samples="$LOAD_SAMPLES"} -cp "$STATE/drills:$STATE/lib/kafka/*" TopicAudit "$KAFKA" "$@" 2>>"$STATE/logs/loadtest.log"; }
+audit() { AUDIT_JAVA_OPTS="${LOAD_SAMPLES:+-Daudit.samples=$LOAD_SAMPLES}" "$ROOT/ops/audit.sh" "$@" 2>>"$STATE/logs/loadtest.log"; }
 # Sum of a counter over all its tags (0 when absent).
 counter() { curl -fs "$1/q/metrics" | awk -v m="$2" 'index($1, m) == 1 && $1 !~ /^#/ {s += $NF} END {printf "%d", s}'; }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -74,9 +74,7 @@ step() {
 
 main() {
   curl -fs "$DETECTOR/q/health/ready" >/dev/null || { echo "the platform is not up (./platform up)" >&2; exit 2; }
-  mkdir -p "$STATE/drills"
-  [ "$STATE/drills/TopicAudit.class" -nt "$ROOT/ops/drills/TopicAudit.java" ] \
-    || javac -nowarn -cp "$STATE/lib/kafka/*" -d "$STATE/drills" "$ROOT/ops/drills/TopicAudit.java"
+  "$ROOT/ops/audit.sh" compile
   say "symbols $SYMBOLS, $SECS s per step, event speed ${SPEED}x, jumps: $JUMPS"
   say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
   say "bare Kafka ceiling (ProducerPerformance, 500k x 200 B, acks=all, 4 partitions): $(ceiling)"
