@@ -7,7 +7,10 @@
 #   env: LOAD_SECONDS (20), LOAD_SYMBOLS (8), LOAD_EVENT_SPEED (60: a 1m bar closes every second per symbol),
 #        LOAD_JUMP_EVERY (32) and LOAD_JUMP_BPS (100): a price jump of 1 % every 32nd bar per symbol, so the detector
 #        alerts and the alert latency has samples (0 = the plain walk, which never alerts; the cool-down is 30 bars),
-#        LOAD_SAMPLES=FILE: every close-latency sample of the last step as "arrival-ms latency-ms symbol"
+#        LOAD_SAMPLES=FILE: every close-latency sample of the last step as "arrival-ms latency-ms symbol",
+#        LOAD_WARMUP (15): seconds each step runs at its rate before it is measured (JIT compilation of the load path
+#        in five JVMs on 2 cores made the first ~20 s of a step several times slower than the rest; a benchmark
+#        measures the steady state, as JMH does; LOAD_WARMUP=0 measures from the first trade)
 #
 # Per step it prints: offered rate; trades/s published by the ingestor and consumed by the detector; close latency
 # (publish time of the trade that closes a bar -> that bar's risk event at a consumer) and alert latency, p50/p99/p999;
@@ -18,7 +21,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${PLATFORM_HOME:-$ROOT/.platform}"
 KAFKA="127.0.0.1:${KAFKA_PORT:-9092}"
 INGESTOR=http://127.0.0.1:8081 DETECTOR=http://127.0.0.1:8082
-SECS=${LOAD_SECONDS:-20} SYMBOLS=${LOAD_SYMBOLS:-8} SPEED=${LOAD_EVENT_SPEED:-60}
+SECS=${LOAD_SECONDS:-20} WARM=${LOAD_WARMUP:-15} SYMBOLS=${LOAD_SYMBOLS:-8} SPEED=${LOAD_EVENT_SPEED:-60}
 JUMPS="jumpEvery=${LOAD_JUMP_EVERY:-32}&jumpBps=${LOAD_JUMP_BPS:-100}"
 RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(2000 10000 30000 100000)
 HZ=$(getconf CLK_TCK)
@@ -45,13 +48,15 @@ ceiling() {
 step() {
   local rate=$1 procs=(ingestor detector kafka) p t0 t1 pub0 pub1 con0 con1 lat lag out=""
   declare -A c0 c1
-  for p in "${procs[@]}"; do c0[$p]=$(cpu_ticks "$(pid_of "$p")"); done
-  pub0=$(counter "$INGESTOR" ingestor_trades_published_total); con0=$(counter "$DETECTOR" detector_trades_total)
-  audit latency $((SECS + 5)) LOAD >"$STATE/run/latency.out" &
+  # The probe reads from the start (its own JVM warms up too) and counts bars closed after the warm-up.
+  audit latency $((1 + WARM + SECS + 5)) LOAD $(($(date +%s%3N) + (1 + WARM) * 1000)) >"$STATE/run/latency.out" &
   local probe=$!
   sleep 1
+  curl -fs -X POST "$INGESTOR/replay/load?symbols=$SYMBOLS&rate=$rate&seconds=$((WARM + SECS))&eventSpeed=$SPEED&$JUMPS" >/dev/null
+  sleep "$WARM"
   t0=$(date +%s%N)
-  curl -fs -X POST "$INGESTOR/replay/load?symbols=$SYMBOLS&rate=$rate&seconds=$SECS&eventSpeed=$SPEED&$JUMPS" >/dev/null
+  for p in "${procs[@]}"; do c0[$p]=$(cpu_ticks "$(pid_of "$p")"); done
+  pub0=$(counter "$INGESTOR" ingestor_trades_published_total); con0=$(counter "$DETECTOR" detector_trades_total)
   sleep "$SECS"
   t1=$(date +%s%N)
   pub1=$(counter "$INGESTOR" ingestor_trades_published_total); con1=$(counter "$DETECTOR" detector_trades_total)
@@ -75,7 +80,7 @@ step() {
 main() {
   curl -fs "$DETECTOR/q/health/ready" >/dev/null || { echo "the platform is not up (./platform up)" >&2; exit 2; }
   "$ROOT/ops/audit.sh" compile
-  say "symbols $SYMBOLS, $SECS s per step, event speed ${SPEED}x, jumps: $JUMPS"
+  say "symbols $SYMBOLS, $SECS s per step after $WARM s of warm-up, event speed ${SPEED}x, jumps: $JUMPS"
   say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
   say "bare Kafka ceiling (ProducerPerformance, 500k x 200 B, acks=all, 4 partitions): $(ceiling)"
   # Warm-up: the first run opens the ingestor's session for the LOAD symbols; not measured.

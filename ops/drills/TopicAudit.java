@@ -31,8 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   dlq TOPIC                        dead letters: how many, how many carry a reason
  *   garbage TOPIC KEY COUNT SEED     produces COUNT garbled records the detector must refuse
  *   send TOPIC KEY VALUE             produces one record (e.g. a model_registry event)
- *   latency SECONDS PREFIX           reads risk_events and risk_alerts live for SECONDS: for symbols starting with
- *                                    PREFIX, arrival here minus lastTradePublishTime (alerts: of their bar), p50/p99/p999
+ *   latency SECONDS PREFIX [FROM]    reads risk_events and risk_alerts live for SECONDS: for symbols starting with
+ *                                    PREFIX, arrival here minus lastTradePublishTime (alerts: of their bar), p50/p99/p999;
+ *                                    bars closed by a trade published before FROM (epoch ms: a warm-up) are not counted
  *   lag GROUP TOPIC                  the group's lag: end offsets minus committed offsets, summed
  * A topic is read up to the end offsets taken when the command starts.
  */
@@ -58,7 +59,7 @@ public class TopicAudit {
             case "dlq" -> dlq(a[2]);
             case "garbage" -> garbage(a[2], a[3], Integer.parseInt(a[4]), Long.parseLong(a[5]));
             case "send" -> send(a[2], a[3], a[4]);
-            case "latency" -> latency(Integer.parseInt(a[2]), a[3]);
+            case "latency" -> latency(Integer.parseInt(a[2]), a[3], a.length > 4 ? Long.parseLong(a[4]) : 0);
             case "lag" -> System.out.println("lag=" + lag(a[2], a[3]));
             default -> throw new IllegalArgumentException("unknown command " + a[1]);
         }
@@ -151,7 +152,7 @@ public class TopicAudit {
     }
 
     /** Close latency as a consumer of risk_events sees it: from the publish time of the trade that closed the bar. */
-    static void latency(int seconds, String prefix) {
+    static void latency(int seconds, String prefix, long from) {
         List<Long> events = new ArrayList<>(), alerts = new ArrayList<>();
         // The detector sends an alert before its bar's risk event, on another topic: either may arrive first here.
         Map<String, Long> closingPublish = new HashMap<>(), alertArrival = new HashMap<>();
@@ -174,6 +175,7 @@ public class TopicAudit {
                         if (pub == null) continue;
                         // Closed by the idle timer (a symbol gone quiet): the clock starts when the timer fired.
                         if (r.value().contains("\"closedBy\":\"idle\"")) pub = longOf(EMITTED, r.value());
+                        if (pub < from) continue; // warm-up: its alert, if any, is not counted either
                         events.add(arrival - pub);
                         samples.append(arrival).append(' ').append(arrival - pub).append(' ').append(r.key()).append('\n');
                         if (!alert.find()) continue;
