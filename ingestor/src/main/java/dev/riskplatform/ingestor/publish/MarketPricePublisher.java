@@ -2,48 +2,62 @@ package dev.riskplatform.ingestor.publish;
 
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.io.MarketPriceMessage;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.kafka.clients.producer.Producer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
-/** Publishes validated trades to {@code market_prices}, keyed by symbol (one symbol, one partition, in order). */
+/**
+ * Publishes validated trades to {@code market_prices}, keyed by symbol (one symbol, one partition, in order).
+ *
+ * <p>The channel is declared and configured as usual ({@code mp.messaging.outgoing.market-prices.*}): SmallRye
+ * creates, configures, checks and closes its producer. Trades are handed to that producer directly
+ * ({@link KafkaClientService}), on the reading thread, with one callback each: the connector's per-message
+ * pipeline (an emitter buffer, a Uni chain with retry per record, a hop to its sending thread and the next
+ * record's subscription run on the producer's I/O thread) was a third of the ingestor's CPU at 100 k trades/s
+ * (async-profiler, BENCHMARKS.md). The emitter is injected only so that the channel is wired.
+ */
 @ApplicationScoped
 public class MarketPricePublisher {
 
     public static final String CHANNEL = "market-prices";
-    /**
-     * The channel's own bound, beyond the sink's max-inflight-messages. The gate keeps the stream at
-     * {@link PublishGate#HIGH}; what may come on top in one go is a gap fill (a REST page per symbol, held
-     * trades up to TradeSequencer's session budget). A send beyond it fails and is counted, never queued.
-     */
-    static final int BUFFER = 65_536;
 
-    private final Emitter<Record<String, String>> emitter;
+    private final KafkaClientService clients;
+    private final String topic;
     private final PublishGate gate;
+    private volatile Producer<String, String> producer;
 
-    public MarketPricePublisher(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = BUFFER)
-                                Emitter<Record<String, String>> emitter, PublishGate gate) {
-        this.emitter = emitter;
+    public MarketPricePublisher(@Channel(CHANNEL) Emitter<Record<String, String>> wiresTheChannel, KafkaClientService clients,
+                                @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".topic") String topic, PublishGate gate) {
+        this.clients = clients;
+        this.topic = topic;
         this.gate = gate;
     }
 
     /** The docs/topics.md value; {@code source} is binance, binance-backfill or replay. */
     public void publish(Trade trade, String source, PublishGate.Outcome<Trade> outcome) {
         String json = MarketPriceMessage.toJson(trade, source, System.currentTimeMillis());
-        gate.send(emitter, trade.symbol(), json, trade, outcome);
+        gate.send(producer(), topic, trade.symbol(), json, trade, outcome);
     }
 
     /** Completes once the broker acknowledged the record. */
     public CompletionStage<Void> publish(String key, String json) {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        gate.send(emitter, key, json, acked, new PublishGate.Outcome<>() {
+        gate.send(producer(), topic, key, json, acked, new PublishGate.Outcome<>() {
             public void acked(CompletableFuture<Void> f) { f.complete(null); }
             public void failed(CompletableFuture<Void> f, Throwable error) { f.completeExceptionally(error); }
         });
         return acked;
+    }
+
+    private Producer<String, String> producer() {
+        Producer<String, String> p = producer;
+        if (p == null) producer = p = clients.<String, String>getProducer(CHANNEL).unwrap();
+        return p;
     }
 }

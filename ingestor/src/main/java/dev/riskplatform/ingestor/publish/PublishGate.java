@@ -7,6 +7,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
@@ -24,13 +29,13 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 public class PublishGate {
 
     /**
-     * ~40 ms of trades at 100 k/s: room for a few producer round trips. More is worse, not safer: every
-     * message in flight holds ~1.5 KB (trade, JSON, record, the connector's per-record pipeline), and at
-     * 16,384 they outlived young collections, were promoted, and G1 spent half a core scanning old-to-young
-     * cards (33 k trades/s published at 100 k offered, against 71-81 k at 4,096; 2,048 gave 69-88 k,
-     * 1,024 capped it at ~59 k).
+     * ~80 ms of trades at 100 k/s: room for a few producer round trips. More is worse, not safer: what is in
+     * flight outlives young collections. Through the connector's per-record pipeline (~1.5 KB a message) 16,384
+     * were promoted and G1 spent half a core scanning old-to-young cards (33 k trades/s published at 100 k
+     * offered, against 71-81 k at 4,096). Handed to the producer directly (MarketPricePublisher) a message
+     * carries no pipeline, and 8,192 took the gate's pauses in a 100 k/s step from ~14 to 0-1 (BENCHMARKS.md).
      */
-    public static final int HIGH = 4_096;
+    public static final int HIGH = 8_192;
     static final int LOW = HIGH / 4;
 
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -41,6 +46,21 @@ public class PublishGate {
         void acked(T subject);
 
         void failed(T subject, Throwable error);
+    }
+
+    /**
+     * Hands {@code key}/{@code value} for {@code topic} to {@code producer}, with {@code subject} passed back to
+     * {@code outcome} once the broker acknowledged it or refused it. Never throws: a record the producer refuses
+     * at once (closed, or no metadata within max.block.ms) is a failure like a broker's refusal.
+     */
+    <T> void send(Producer<String, String> producer, String topic, String key, String value, T subject, Outcome<T> outcome) {
+        InFlight<T> message = new InFlight<>(weight(value.length()), subject, outcome);
+        inFlight.addAndGet(message.units);
+        try {
+            producer.send(new ProducerRecord<>(topic, key, value), message);
+        } catch (RuntimeException e) {
+            message.onCompletion(null, e);
+        }
     }
 
     /**
@@ -87,22 +107,38 @@ public class PublishGate {
     }
 
     /**
-     * The ack and nack of one message: the sink calls one of them once, on the producer's
-     * I/O thread. A plain object, not a MutinyEmitter Uni per message: with context propagation every
+     * The ack and nack of one message: the sink (or the producer, as its callback) calls one of them once, on the
+     * producer's I/O thread. A plain object, not a MutinyEmitter Uni per message: with context propagation every
      * Uni callback captured a context state (~320 k SlowCapturedContextState in a heap histogram at 100 k/s).
      */
-    private final class InFlight<T> {
+    private final class InFlight<T> implements Callback {
 
         private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
+        private static final AtomicIntegerFieldUpdater<InFlight<?>> SETTLED = settledUpdater();
 
         private final int units;
         private final T subject;
         private final Outcome<T> outcome;
+        /** 1 once heard of: a producer that throws may or may not have called the callback first. */
+        private volatile int settled;
 
         InFlight(int units, T subject, Outcome<T> outcome) {
             this.units = units;
             this.subject = subject;
             this.outcome = outcome;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static AtomicIntegerFieldUpdater<InFlight<?>> settledUpdater() {
+            return (AtomicIntegerFieldUpdater) AtomicIntegerFieldUpdater.newUpdater(InFlight.class, "settled");
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception error) {
+            if (!SETTLED.compareAndSet(this, 0, 1)) return;
+            settled(units);
+            if (error == null) outcome.acked(subject);
+            else outcome.failed(subject, error);
         }
 
         CompletionStage<Void> acked(Metadata metadata) {
