@@ -135,22 +135,25 @@ public class PublishGate {
 
         @Override
         public void onCompletion(RecordMetadata metadata, Exception error) {
-            if (!SETTLED.compareAndSet(this, 0, 1)) return;
-            settled(units);
-            if (error == null) outcome.acked(subject);
-            else outcome.failed(subject, error);
+            settle(error);
         }
 
         CompletionStage<Void> acked(Metadata metadata) {
-            settled(units);
-            outcome.acked(subject);
+            settle(null);
             return DONE;
         }
 
         CompletionStage<Void> failed(Throwable error, Metadata metadata) {
-            settled(units);
-            outcome.failed(subject, error);
+            settle(error);
             return DONE;
+        }
+
+        /** Once per message, whichever path reports it (null = acknowledged). */
+        private void settle(Throwable error) {
+            if (!SETTLED.compareAndSet(this, 0, 1)) return;
+            settled(units);
+            if (error == null) outcome.acked(subject);
+            else outcome.failed(subject, error);
         }
     }
 }
