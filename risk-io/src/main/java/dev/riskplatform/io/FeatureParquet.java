@@ -12,20 +12,21 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * features/ dataset files (docs/storage.md): one row per bar after warm-up, the bar's open time
- * and close, then the features in {@link FeatureSpec#FEATURE_NAMES} order, one column each.
+ * and close, then the spec's features in {@link FeatureSpec#featureNames()} order, one column each.
  */
 public final class FeatureParquet extends ParquetCodec<FeatureVector> {
 
-    public static final Schema SCHEMA = buildSchema();
+    private final List<String> names;
 
-    public FeatureParquet() {
-        super(SCHEMA);
+    public FeatureParquet(FeatureSpec spec) {
+        super(schema(spec.featureNames()));
+        this.names = spec.featureNames();
     }
 
-    private static Schema buildSchema() {
+    public static Schema schema(List<String> featureNames) {
         SchemaBuilder.FieldAssembler<Schema> f = SchemaBuilder.record("FeatureRow").namespace("dev.riskplatform.features")
                 .fields().requiredLong("openTime").requiredDouble("close");
-        for (String name : FeatureSpec.FEATURE_NAMES) f = f.requiredDouble(name);
+        for (String name : featureNames) f = f.requiredDouble(name);
         return f.endRecord();
     }
 
@@ -42,28 +43,29 @@ public final class FeatureParquet extends ParquetCodec<FeatureVector> {
         int n = rows.size();
         long[] open = new long[n];
         double[] close = new double[n];
-        double[] values = new double[n * FeatureMatrix.COLUMNS];
+        int d = names.size();
+        double[] values = new double[n * d];
         for (int r = 0; r < n; r++) {
             FeatureVector v = rows.get(r);
             open[r] = v.openTime();
             close[r] = v.close();
-            for (int c = 0; c < FeatureMatrix.COLUMNS; c++) values[r * FeatureMatrix.COLUMNS + c] = v.value(c);
+            for (int c = 0; c < d; c++) values[r * d + c] = v.value(c);
         }
-        return new FeatureMatrix(open, close, values);
+        return new FeatureMatrix(open, close, values, d);
     }
 
     @Override
     protected GenericRecord toRecord(FeatureVector v, GenericData.Record r) {
         r.put("openTime", v.openTime());
         r.put("close", v.close());
-        for (int c = 0; c < FeatureSpec.FEATURE_NAMES.size(); c++) r.put(FeatureSpec.FEATURE_NAMES.get(c), v.value(c));
+        for (int c = 0; c < names.size(); c++) r.put(names.get(c), v.value(c));
         return r;
     }
 
     @Override
     protected FeatureVector fromRecord(GenericRecord r) {
-        double[] values = new double[FeatureSpec.FEATURE_NAMES.size()];
-        for (int c = 0; c < values.length; c++) values[c] = (Double) r.get(FeatureSpec.FEATURE_NAMES.get(c));
+        double[] values = new double[names.size()];
+        for (int c = 0; c < values.length; c++) values[c] = (Double) r.get(names.get(c));
         return new FeatureVector((Long) r.get("openTime"), (Double) r.get("close"), values);
     }
 }

@@ -22,8 +22,8 @@ class FeatureParquetTest {
             open[i] = 60_000L * i;
             close[i] = p *= Math.exp(0.001 * r.nextGaussian());
         }
-        FeatureMatrix m = FeatureEngine.computeAll(FeatureSpec.defaults(), open, close, null);
-        FeatureParquet codec = new FeatureParquet();
+        FeatureMatrix m = FeatureEngine.computeAll(FeatureSpec.v1Defaults(), open, close, null);
+        FeatureParquet codec = new FeatureParquet(FeatureSpec.v1Defaults());
 
         FeatureMatrix back = codec.readMatrix(codec.write(m));
 
@@ -37,6 +37,6 @@ class FeatureParquetTest {
         var m1 = dev.riskplatform.core.market.BarInterval.parse("1m");
         byte[] bars = new BarParquet().write(java.util.List.of(new dev.riskplatform.core.market.Bar("BTCUSDT", m1, 0, 59_999,
                 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, false)));
-        assertThrows(ParquetFormatException.class, () -> new FeatureParquet().readMatrix(bars));
+        assertThrows(ParquetFormatException.class, () -> new FeatureParquet(FeatureSpec.defaults()).readMatrix(bars));
     }
 }

@@ -6,20 +6,14 @@ import java.util.Objects;
 
 /**
  * Incremental features for ONE symbol's bar stream, O(1) per bar and allocation-free on
- * {@link #update}. Definitions (see docs/features.md), with r_t = log_return:
- * <ul>
- *   <li>log_return r_t = ln(close_t / close_{t-1}); 0 for a gap bar (no trade, no move).</li>
- *   <li>volatility = sample std (ddof=1) of r_{t-V+1..t}.</li>
- *   <li>z_score = (r_t - mean(r_{t-Z..t-1})) / std(r_{t-Z..t-1}): r_t is excluded so a jump is
- *       not diluted by itself. Clamped to +-{@link #Z_CAP}; see {@link #zScore}.</li>
- *   <li>momentum = close_t / close_{t-M} - 1.</li>
- * </ul>
- * Output starts after exactly {@link FeatureSpec#warmUpBars()} bars. The batch entry
- * {@link #computeAll} runs this same {@code update}, so batch and stream are bit-identical.
+ * {@link #update}. The formulas are those of the spec's version: {@link ReturnFeatures} (v1) and
+ * {@link ScaleFreeFeatures} (v2), see docs/features.md. Output starts after exactly
+ * {@link FeatureSpec#warmUpBars()} bars. The batch entries {@link #computeAll} run this same
+ * {@code update}, so batch and stream are bit-identical.
  */
 public final class FeatureEngine {
 
-    /** |z| bound: far beyond any alert threshold, and keeps tree splits on finite values. */
+    /** |ratio| bound: far beyond any alert threshold, and keeps tree splits on finite values. */
     public static final double Z_CAP = 1_000.0;
     /**
      * A std of log returns below this is treated as 0: one part in 1e12 is far below any
@@ -28,67 +22,61 @@ public final class FeatureEngine {
     public static final double STD_FLOOR = 1e-12;
 
     private final FeatureSpec spec;
-    private final int warmUp;
-    private final double[] pastCloses; // ring of the last M closes, for momentum
-    private final RollingStats volStats, zStats;
-    private int closePos;
-    private long bars;
-    private double prevClose;
+    private final FeatureDefinition definition;
     private long lastOpenTime = Long.MIN_VALUE;
+    private long bars;
 
     public FeatureEngine(FeatureSpec spec) {
         this.spec = Objects.requireNonNull(spec, "spec");
-        this.warmUp = spec.warmUpBars();
-        this.pastCloses = new double[spec.momentumWindow()];
-        this.volStats = new RollingStats(spec.volatilityWindow());
-        this.zStats = new RollingStats(spec.zScoreWindow());
+        this.definition = spec.version() == 1 ? new ReturnFeatures(spec) : new ScaleFreeFeatures(spec);
     }
 
     public FeatureSpec spec() { return spec; }
-    public int warmUpBars() { return warmUp; }
+    public int warmUpBars() { return spec.warmUpBars(); }
     public long barsSeen() { return bars; }
 
     /** Streaming entry: null until warmed up. Refuses bars of another interval or out of order. */
     public FeatureVector onBar(Bar bar) {
-        if (!bar.interval().equals(spec.interval())) {
-            throw new IllegalArgumentException("bar interval " + bar.interval() + " does not match spec " + spec.interval());
-        }
+        requireInterval(bar);
         if (bar.openTime() <= lastOpenTime) {
             throw new IllegalArgumentException("bar " + bar.openTime() + " is not after " + lastOpenTime);
         }
         lastOpenTime = bar.openTime();
-        double[] out = new double[FeatureMatrix.COLUMNS];
-        return update(bar.close(), bar.gap(), out, 0) ? new FeatureVector(bar.openTime(), bar.close(), out) : null;
+        double[] out = new double[spec.featureCount()];
+        return update(bar, out, 0) ? new FeatureVector(bar.openTime(), bar.close(), out) : null;
+    }
+
+    private boolean update(Bar b, double[] out, int offset) {
+        return update(b.high(), b.low(), b.close(), b.volume(), b.tradeCount(), b.gap(), out, offset);
     }
 
     /**
-     * The one implementation of the features. Writes 4 values at {@code out[offset..]} and
-     * returns true once warmed up; returns false (out untouched) before.
+     * The one entry to the formulas: takes the next bar, writes {@link FeatureSpec#featureCount()}
+     * values at {@code out[offset..]} and returns true once warmed up; returns false (out untouched) before.
      */
+    public boolean update(double high, double low, double close, double volume, long trades, boolean gap, double[] out, int offset) {
+        requirePositiveFinite("close", close);
+        if (spec.version() > 1) {
+            requirePositiveFinite("low", low);
+            requirePositiveFinite("high", high);
+            if (!(low <= high)) throw new IllegalArgumentException("low " + low + " is above high " + high);
+            if (!(volume >= 0 && volume <= Double.MAX_VALUE)) throw new IllegalArgumentException("volume must be finite and >= 0, got " + volume);
+            if (trades < 0) throw new IllegalArgumentException("trade count must be >= 0, got " + trades);
+        }
+        bars++;
+        return definition.update(high, low, close, volume, trades, gap, out, offset);
+    }
+
+    /** Version 1 only, which reads nothing but the close: closes-only series (benchmarks, tests). */
     public boolean update(double close, boolean gap, double[] out, int offset) {
-        if (!(close > 0 && close <= Double.MAX_VALUE)) {
-            throw new IllegalArgumentException("close must be a positive finite number, got " + close);
+        if (spec.version() != 1) throw new IllegalArgumentException("feature spec v" + spec.version() + " needs high, low, volume and trades");
+        return update(close, close, close, 0.0, 0, gap, out, offset);
+    }
+
+    private static void requirePositiveFinite(String what, double v) {
+        if (!(v > 0 && v <= Double.MAX_VALUE)) {
+            throw new IllegalArgumentException(what + " must be a positive finite number, got " + v);
         }
-        long i = bars++;
-        double back = pastCloses[closePos]; // close_{i-M} once i >= M
-        pastCloses[closePos] = close;
-        if (++closePos == pastCloses.length) closePos = 0;
-        if (i == 0) {
-            prevClose = close;
-            return false;
-        }
-        double r = gap ? 0.0 : logReturn(close, prevClose);
-        prevClose = close;
-        boolean ready = i >= warmUp;
-        if (ready) out[offset + 2] = zScore(r); // before r enters the window: r_t is excluded
-        zStats.push(r);
-        volStats.push(r);
-        if (!ready) return false;
-        out[offset] = r;
-        double vol = volStats.sampleStd();
-        out[offset + 1] = vol < STD_FLOOR ? 0.0 : vol;
-        out[offset + 3] = momentum(close, back);
-        return true;
     }
 
     /**
@@ -100,45 +88,40 @@ public final class FeatureEngine {
         return q >= Double.MIN_NORMAL && q <= Double.MAX_VALUE ? Math.log(q) : Math.log(c) - Math.log(p);
     }
 
-    /** If the std is below {@link #STD_FLOOR}: 0 when r equals the mean (within the floor), else +-Z_CAP. */
-    private double zScore(double r) {
-        double dev = r - zStats.mean();
-        double sd = zStats.sampleStd();
-        if (sd < STD_FLOOR) return Math.abs(dev) <= STD_FLOOR ? 0.0 : Math.copySign(Z_CAP, dev);
-        double z = dev / sd;
-        return Math.max(-Z_CAP, Math.min(Z_CAP, z));
+    /**
+     * num / den clamped to ±{@link #Z_CAP}. A den below {@link #STD_FLOOR} is no scale at all:
+     * 0 when |num| is within the floor too, else ±Z_CAP. Never NaN or infinite.
+     */
+    static double ratio(double num, double den) {
+        if (!(den >= STD_FLOOR)) return Math.abs(num) <= STD_FLOOR ? 0.0 : Math.copySign(Z_CAP, num);
+        double q = num / den;
+        return Math.max(-Z_CAP, Math.min(Z_CAP, q));
     }
 
-    /** close_t / close_{t-M} - 1; the ratio of two extreme doubles may overflow: capped at MAX_VALUE. */
-    private static double momentum(double close, double back) {
-        return Math.min(close / back - 1.0, Double.MAX_VALUE);
+    private void requireInterval(Bar b) {
+        if (!b.interval().equals(spec.interval())) {
+            throw new IllegalArgumentException("bar interval " + b.interval() + " does not match spec " + spec.interval());
+        }
     }
 
     /** Batch over bars: same engine, same code path as the stream. */
     public static FeatureMatrix computeAll(FeatureSpec spec, List<Bar> bars) {
-        int n = bars.size();
-        long[] open = new long[n];
-        double[] closes = new double[n];
-        boolean[] gaps = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            Bar b = bars.get(i);
-            if (!b.interval().equals(spec.interval())) {
-                throw new IllegalArgumentException("bar interval " + b.interval() + " does not match spec " + spec.interval());
-            }
+        FeatureEngine engine = new FeatureEngine(spec);
+        Rows rows = new Rows(spec, bars.size());
+        long previous = Long.MIN_VALUE;
+        for (Bar b : bars) {
+            engine.requireInterval(b);
             // Same refusal as onBar: features of a shuffled series would be silently wrong.
-            if (i > 0 && b.openTime() <= open[i - 1]) {
-                throw new IllegalArgumentException("bar " + b.openTime() + " is not after " + open[i - 1]);
-            }
-            open[i] = b.openTime();
-            closes[i] = b.close();
-            gaps[i] = b.gap();
+            if (b.openTime() <= previous) throw new IllegalArgumentException("bar " + b.openTime() + " is not after " + previous);
+            previous = b.openTime();
+            if (engine.update(b, rows.values, rows.offset())) rows.add(b.openTime(), b.close());
         }
-        return computeAll(spec, open, closes, gaps);
+        return rows.matrix();
     }
 
     /**
-     * Batch over arrays in bar order ({@code gaps} may be null: no gap bars; open times are only
-     * copied). Rows start after warm-up.
+     * Batch over a closes-only series in bar order, version 1 only ({@code gaps} may be null: no gap
+     * bars; open times are only copied). Rows start after warm-up.
      */
     public static FeatureMatrix computeAll(FeatureSpec spec, long[] openTimes, double[] closes, boolean[] gaps) {
         int n = closes.length;
@@ -146,17 +129,39 @@ public final class FeatureEngine {
             throw new IllegalArgumentException("openTimes, closes and gaps must have the same length");
         }
         FeatureEngine engine = new FeatureEngine(spec);
-        int rows = Math.max(0, n - engine.warmUpBars());
-        long[] rowOpen = new long[rows];
-        double[] rowClose = new double[rows];
-        double[] values = new double[rows * FeatureMatrix.COLUMNS];
-        int row = 0;
+        Rows rows = new Rows(spec, n);
         for (int i = 0; i < n; i++) {
-            if (engine.update(closes[i], gaps != null && gaps[i], values, row * FeatureMatrix.COLUMNS)) {
-                rowOpen[row] = openTimes[i];
-                rowClose[row++] = closes[i];
-            }
+            if (engine.update(closes[i], gaps != null && gaps[i], rows.values, rows.offset())) rows.add(openTimes[i], closes[i]);
         }
-        return new FeatureMatrix(rowOpen, rowClose, values);
+        return rows.matrix();
+    }
+
+    /** The growing output of a batch run, sized once for every row after warm-up. */
+    private static final class Rows {
+        final int columns;
+        final long[] open;
+        final double[] close, values;
+        int count;
+
+        Rows(FeatureSpec spec, int bars) {
+            int rows = Math.max(0, bars - spec.warmUpBars());
+            columns = spec.featureCount();
+            open = new long[rows];
+            close = new double[rows];
+            values = new double[rows * columns]; // a definition writes only rows past warm-up
+        }
+
+        int offset() {
+            return count * columns;
+        }
+
+        void add(long openTime, double closePrice) {
+            open[count] = openTime;
+            close[count++] = closePrice;
+        }
+
+        FeatureMatrix matrix() {
+            return new FeatureMatrix(open, close, values, columns);
+        }
     }
 }

@@ -2,12 +2,12 @@ package dev.riskplatform.core.features;
 
 import java.util.Arrays;
 
-/** Features of one bar, in {@link FeatureSpec#FEATURE_NAMES} order. Immutable. */
+/** Features of one bar, in its spec's {@link FeatureSpec#featureNames()} order. Immutable. */
 public record FeatureVector(long openTime, double close, double[] values) {
 
     public FeatureVector {
-        if (values.length != FeatureSpec.FEATURE_NAMES.size()) {
-            throw new IllegalArgumentException("expected " + FeatureSpec.FEATURE_NAMES.size() + " values, got " + values.length);
+        if (values.length < 1 || values.length > FeatureSpec.MAX_FEATURES) {
+            throw new IllegalArgumentException("expected 1.." + FeatureSpec.MAX_FEATURES + " values, got " + values.length);
         }
         values = values.clone();
     }

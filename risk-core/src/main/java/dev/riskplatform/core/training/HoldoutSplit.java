@@ -22,8 +22,8 @@ public record HoldoutSplit(FeatureMatrix train, FeatureMatrix holdout) {
 
     /** Rows [from, to) of a matrix. */
     public static FeatureMatrix slice(FeatureMatrix m, int from, int to) {
-        int c = FeatureMatrix.COLUMNS;
+        int c = m.columns();
         return new FeatureMatrix(Arrays.copyOfRange(m.openTimes(), from, to), Arrays.copyOfRange(m.closes(), from, to),
-                Arrays.copyOfRange(m.values(), from * c, to * c));
+                Arrays.copyOfRange(m.values(), from * c, to * c), c);
     }
 }

@@ -32,10 +32,11 @@ class BitstampParityTest {
         return batchBars;
     }
 
-    @Test
-    void streamingAndBatchAreBitIdenticalOnRealTrades() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void streamingAndBatchAreBitIdenticalOnRealTrades(int version) {
         List<Trade> trades = BitstampSample.load().trades();
-        FeatureSpec spec = FeatureSpec.defaults();
+        FeatureSpec spec = version == 1 ? FeatureSpec.v1Defaults() : FeatureSpec.defaults();
 
         List<FeatureVector> streamed = new ArrayList<>();
         FeatureEngine engine = new FeatureEngine(spec);

@@ -51,12 +51,12 @@ class FeatureEngineTest {
                 assertEquals(i >= s.warmUpBars(), ready, s + " bar index " + i);
             }
         }
-        assertEquals(31, FeatureSpec.defaults().warmUpBars()); // max(30, 30 + 1, 10)
+        assertEquals(31, FeatureSpec.v1Defaults().warmUpBars()); // max(30, 30 + 1, 10)
     }
 
     @Test
     void streamingOnBarsYieldsTheFirstVectorOnBarWarmUpPlusOne() {
-        FeatureEngine e = new FeatureEngine(FeatureSpec.defaults());
+        FeatureEngine e = new FeatureEngine(FeatureSpec.v1Defaults());
         int firstVectorBar = -1;
         for (int i = 0; i < 100 && firstVectorBar < 0; i++) {
             double close = 100 + Math.sin(i);
@@ -69,7 +69,7 @@ class FeatureEngineTest {
     @Test
     void matchesTheTwoPassReference() {
         SplittableRandom rnd = new SplittableRandom(42);
-        for (FeatureSpec s : List.of(FeatureSpec.defaults(), FeatureSpec.of(M1, 5, 12, 3), FeatureSpec.of(M1, 60, 7, 90))) {
+        for (FeatureSpec s : List.of(FeatureSpec.v1Defaults(), FeatureSpec.of(M1, 5, 12, 3), FeatureSpec.of(M1, 60, 7, 90))) {
             int n = 10_000;
             boolean[] gaps = new boolean[n];
             double[] c = walk(rnd, n, gaps);
@@ -159,7 +159,7 @@ class FeatureEngineTest {
             bars.add(gaps[i] ? Bar.gap("X", M1, open, c[i])
                     : new Bar("X", M1, open, open + 59_999, c[i], c[i], c[i], c[i], 1, c[i], c[i], 1, i, i, false));
         }
-        FeatureSpec s = FeatureSpec.defaults();
+        FeatureSpec s = FeatureSpec.v1Defaults();
         FeatureEngine stream = new FeatureEngine(s);
         List<FeatureVector> streamed = new ArrayList<>();
         for (Bar b : bars) {
@@ -175,7 +175,7 @@ class FeatureEngineTest {
         for (int r = 0; r < batch.rows(); r++) {
             FeatureVector v = streamed.get(r);
             assertEquals(batch.openTimes()[r], v.openTime());
-            for (int f = 0; f < 4; f++) {
+            for (int f = 0; f < batch.columns(); f++) {
                 assertEquals(Double.doubleToRawLongBits(batch.get(r, f)), Double.doubleToRawLongBits(v.value(f)),
                         "row " + r + " feature " + f);
             }
@@ -184,7 +184,7 @@ class FeatureEngineTest {
 
     @Test
     void refusesABarOfAnotherInterval() {
-        FeatureEngine e = new FeatureEngine(FeatureSpec.defaults());
+        FeatureEngine e = new FeatureEngine(FeatureSpec.v1Defaults());
         Bar fiveMin = Bar.gap("X", BarInterval.parse("5m"), 0, 1);
         var ex = assertThrows(IllegalArgumentException.class, () -> e.onBar(fiveMin));
         assertTrue(ex.getMessage().contains("5m"));
