@@ -9,28 +9,39 @@ import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarBuilder;
 import dev.riskplatform.core.market.BitstampSample;
 import dev.riskplatform.core.model.IsolationForest;
+import dev.riskplatform.core.model.Scorer;
+import dev.riskplatform.core.model.ServedScorer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The whole path on the real 2013 Bitstamp BTC trades, as the detector runs it (trade by trade
  * into bars, bar by bar into features, one row at a time into the model) and as the batch job and
  * the trainer run it (bars, then features over arrays, then the model over a matrix): the scores
- * must be bit-identical, not merely close.
+ * must be bit-identical, not merely close. For each feature spec version and served scorer.
  */
 class StreamingBatchScoreParityTest {
 
     private static final long LATENESS = 2_000;
 
-    @Test
-    void streamingAndBatchScoresAreBitIdenticalOnRealTrades() {
-        FeatureSpec spec = FeatureSpec.defaults();
+    static Stream<Arguments> specsAndScorers() {
+        return Stream.of(Arguments.of(FeatureSpec.v1Defaults(), ServedScorer.ISOLATION_FOREST),
+                Arguments.of(FeatureSpec.defaults(), ServedScorer.ISOLATION_FOREST),
+                Arguments.of(FeatureSpec.defaults(), ServedScorer.TAIL_BLEND));
+    }
+
+    @ParameterizedTest
+    @MethodSource("specsAndScorers")
+    void streamingAndBatchScoresAreBitIdenticalOnRealTrades(FeatureSpec spec, ServedScorer served) {
         var trades = BitstampSample.load().trades();
 
         List<Bar> bars = BarBuilder.buildAll(BitstampSample.SYMBOL, spec.interval(), LATENESS, trades);
         FeatureMatrix batch = FeatureEngine.computeAll(spec, bars);
-        IsolationForest model = IsolationForest.fit(batch.values(), FeatureMatrix.COLUMNS, IsolationForest.Params.defaults(42));
+        Scorer model = served.over(IsolationForest.fit(batch.values(), batch.columns(), IsolationForest.Params.defaults(42)));
         double[] batchScores = new double[batch.rows()];
         model.score(batch.values(), batch.rows(), batchScores);
 

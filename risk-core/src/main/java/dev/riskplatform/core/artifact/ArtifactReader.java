@@ -6,9 +6,11 @@ import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.model.FeatureStats;
 import dev.riskplatform.core.model.IsolationForest;
 import dev.riskplatform.core.model.IsolationTree;
+import dev.riskplatform.core.model.ServedScorer;
 import dev.riskplatform.core.model.Threshold;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Parses and verifies a document, cheapest and most telling checks first: JSON syntax, format
@@ -16,12 +18,16 @@ import java.util.List;
  */
 final class ArtifactReader {
 
-    static final List<String> MEMBERS = List.of("format", "formatVersion", "modelType", "featureSpec", "training",
+    static final List<String> MEMBERS_V1 = List.of("format", "formatVersion", "modelType", "featureSpec", "training",
             "parameters", "threshold", "scoreSummary", "featureStats", "createdAt", "codeVersion", "trees",
             ContentHash.MEMBER);
+    /** Version 2 adds {@code scorer}: which served score the threshold and score summary are of. */
+    static final List<String> MEMBERS = List.of("format", "formatVersion", "modelType", "featureSpec", "training",
+            "parameters", "scorer", "threshold", "scoreSummary", "featureStats", "createdAt", "codeVersion", "trees",
+            ContentHash.MEMBER);
 
-    private static final Envelope.Kind KIND =
-            new Envelope.Kind(ModelArtifact.FORMAT, ModelArtifact.FORMAT_VERSION, MEMBERS, ModelArtifact.MODEL_TYPE);
+    private static final Envelope.Kind KIND = new Envelope.Kind(ModelArtifact.FORMAT,
+            Map.of(1, MEMBERS_V1, ModelArtifact.FORMAT_VERSION, MEMBERS), ModelArtifact.MODEL_TYPE);
 
     private ArtifactReader() {
     }
@@ -32,8 +38,10 @@ final class ArtifactReader {
         JsonNode params = Json.object(root, "", "parameters");
         Threshold threshold = Envelope.threshold(Json.object(root, "", "threshold"), params);
         IsolationForest model = model(root, params, spec);
+        // A version-1 document predates the member: its threshold is of the forest's own score.
+        String scorer = root.has("scorer") ? Json.text(root, "", "scorer") : ServedScorer.ISOLATION_FOREST.id();
         try {
-            return new ModelArtifact(spec, Envelope.training(root, params), threshold,
+            return new ModelArtifact(spec, Envelope.training(root, params), ServedScorer.parse(scorer), threshold,
                     Envelope.summary(Json.object(root, "", "scoreSummary")), model);
         } catch (IllegalArgumentException e) {
             throw new ModelArtifactException("invalid artifact: " + e.getMessage(), e);

@@ -32,6 +32,7 @@ final class ArtifactWriter {
         params.put("maxSamples", a.model().maxSamples());
         params.put("seed", a.training().seed());
         params.put("contamination", a.threshold().isFixed() ? null : a.threshold().contamination());
+        root.put("scorer", a.scorer().id());
         ObjectNode threshold = root.putObject("threshold");
         threshold.put("value", a.threshold().value());
         threshold.put("source", a.threshold().isFixed() ? "fixed" : "contamination");

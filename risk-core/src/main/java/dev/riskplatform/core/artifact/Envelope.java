@@ -23,7 +23,11 @@ import java.util.List;
 final class Envelope {
 
     /** One format's identity: what its documents must say about themselves. */
-    record Kind(String format, int version, List<String> members, String modelType) {}
+    record Kind(String format, java.util.Map<Integer, List<String>> membersByVersion, String modelType) {
+        Kind(String format, int version, List<String> members, String modelType) {
+            this(format, java.util.Map.of(version, members), modelType);
+        }
+    }
 
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -59,14 +63,15 @@ final class Envelope {
             throw new ModelArtifactException("not a " + kind.format() + " artifact: format = " + format);
         }
         long version = Json.integer(root, "", "formatVersion");
-        if (version != kind.version()) {
+        List<String> members = version == (int) version ? kind.membersByVersion().get((int) version) : null;
+        if (members == null) {
             throw new ModelArtifactException("unsupported formatVersion " + version + " (this reader understands "
-                    + kind.version() + ")");
+                    + kind.membersByVersion().keySet().stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")");
         }
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) names.add(it.next());
-        if (!names.equals(kind.members())) {
-            throw new ModelArtifactException("members must be exactly " + kind.members() + " in this order, got " + names);
+        if (!names.equals(members)) {
+            throw new ModelArtifactException("members must be exactly " + members + " in this order, got " + names);
         }
         String type = Json.text(root, "", "modelType");
         if (!kind.modelType().equals(type)) throw new ModelArtifactException("unsupported modelType " + type);

@@ -14,6 +14,11 @@ public record RegisteredModel(String model, RegistryEntry entry, ModelArtifact a
                     + " but the registry lists " + entry.sha256() + " for " + model + " v" + entry.version());
         }
         artifact.requireSpec(entry.featureSpec());
+        // The threshold and summary in the artifact are of one score: serving another would mis-threshold every bar.
+        if (!entry.scorer().equals(artifact.scorer().id())) {
+            throw new ModelArtifactException(model + " v" + entry.version() + " is registered to serve " + entry.scorer()
+                    + " but its artifact's threshold is for " + artifact.scorer().id());
+        }
         return new RegisteredModel(model, entry, artifact);
     }
 

@@ -10,9 +10,10 @@ import java.util.Set;
  * One registered model version, as listed in {@code models/<name>/registry.json}
  * (docs/storage.md). {@code reason} says why a version was not promoted.
  *
- * @param scorer     which model kind serves this version's scores: {@link #ISOLATION_FOREST} (the artifact at
- *                   {@code artifactKey}; what an entry without the member means), {@link #AUTOENCODER} or
- *                   {@link #COMBINATION} (both need an autoencoder companion)
+ * @param scorer     which score serves this version: {@link #ISOLATION_FOREST} or {@link #TAIL_BLEND} (both
+ *                   from the forest at {@code artifactKey}, whose own {@code scorer} must agree; an entry without
+ *                   the member means the forest), {@link #AUTOENCODER} or {@link #COMBINATION} (both need an
+ *                   autoencoder companion; recorded by evaluation, not served by the detector or the batch)
  * @param companions further artifacts of this version (e.g. the autoencoder), each verified by its own hash
  */
 public record RegistryEntry(int version, String artifactKey, String sha256, String modelType,
@@ -20,10 +21,12 @@ public record RegistryEntry(int version, String artifactKey, String sha256, Stri
                             String scorer, List<Companion> companions) {
 
     public static final String ISOLATION_FOREST = "isolation-forest";
+    /** The forest's score weighted by the row's largest feature tail: {@code ServedScorer.TAIL_BLEND}. */
+    public static final String TAIL_BLEND = "tail-blend";
     public static final String AUTOENCODER = "autoencoder";
     /** max(s_IF / t_IF, s_AE / t_AE): see docs/evaluation.md. */
     public static final String COMBINATION = "if-ae-max";
-    public static final Set<String> SCORERS = Set.of(ISOLATION_FOREST, AUTOENCODER, COMBINATION);
+    public static final Set<String> SCORERS = Set.of(ISOLATION_FOREST, TAIL_BLEND, AUTOENCODER, COMBINATION);
 
     /** Another artifact of the same version, stored beside the main one. */
     public record Companion(String modelType, String artifactKey, String sha256) {
@@ -43,7 +46,7 @@ public record RegistryEntry(int version, String artifactKey, String sha256, Stri
         if (scorer == null) scorer = ISOLATION_FOREST;
         companions = companions == null ? List.of() : List.copyOf(companions);
         if (!SCORERS.contains(scorer)) throw new IllegalArgumentException("scorer must be one of " + SCORERS + ", got " + scorer);
-        if (!scorer.equals(ISOLATION_FOREST) && companions.stream().noneMatch(c -> c.modelType().equals(AUTOENCODER))) {
+        if ((scorer.equals(AUTOENCODER) || scorer.equals(COMBINATION)) && companions.stream().noneMatch(c -> c.modelType().equals(AUTOENCODER))) {
             throw new IllegalArgumentException("scorer " + scorer + " needs an " + AUTOENCODER + " companion");
         }
     }

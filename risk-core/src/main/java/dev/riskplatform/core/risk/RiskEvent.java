@@ -2,6 +2,7 @@ package dev.riskplatform.core.risk;
 
 import dev.riskplatform.core.features.FeatureVector;
 import dev.riskplatform.core.market.Bar;
+import java.util.List;
 
 /**
  * One closed bar's risk calculation (topic {@code risk_events}). {@code features} and
@@ -9,8 +10,10 @@ import dev.riskplatform.core.market.Bar;
  * alert when the bar is anomalous (its own alert or the one it was merged into), else null.
  * {@code closedByIdle}: no trade past its end closed the bar, the idle timer did (a quiet market); the
  * publish-to-risk latency then runs from the timer, not from {@code lastTradePublishTime}.
+ * {@code featureNames} name the values of {@code features} (the model's feature spec); {@code scorer} is the
+ * served score that {@code score} and {@code threshold} are of.
  */
-public record RiskEvent(Bar bar, FeatureVector features, Double score, double threshold, boolean anomaly,
-                        String model, long modelVersion, String alertId, long lastTradePublishTime, long emittedAt,
-                        boolean closedByIdle) {
+public record RiskEvent(Bar bar, FeatureVector features, List<String> featureNames, Double score, double threshold,
+                        boolean anomaly, String model, long modelVersion, String scorer, String alertId,
+                        long lastTradePublishTime, long emittedAt, boolean closedByIdle) {
 }

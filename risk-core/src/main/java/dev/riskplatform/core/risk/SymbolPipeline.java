@@ -103,8 +103,8 @@ public final class SymbolPipeline {
         boolean emit = bar.openTime() > silenceThrough;
         long now = clock.getAsLong();
         if (fv == null) {
-            if (emit) emitEvent(sink, new RiskEvent(bar, null, null, model.threshold().value(), false,
-                    model.name(), model.version(), null, lastPublishTime, now, byIdle));
+            if (emit) emitEvent(sink, new RiskEvent(bar, null, spec.featureNames(), null, model.threshold().value(), false,
+                    model.name(), model.version(), model.kind().id(), null, lastPublishTime, now, byIdle));
             return;
         }
         double[] row = fv.values();
@@ -115,8 +115,8 @@ public final class SymbolPipeline {
             episodeAlertId = Alert.idOf(symbol, bar.openTime(), model.version());
             if (emit) sink.alert(alert(bar, row, score, model, now));
         }
-        if (emit) emitEvent(sink, new RiskEvent(bar, fv, score, model.threshold().value(), anomaly, model.name(),
-                model.version(), anomaly ? episodeAlertId : null, lastPublishTime, now, byIdle));
+        if (emit) emitEvent(sink, new RiskEvent(bar, fv, spec.featureNames(), score, model.threshold().value(), anomaly,
+                model.name(), model.version(), model.kind().id(), anomaly ? episodeAlertId : null, lastPublishTime, now, byIdle));
     }
 
     private void emitEvent(Sink sink, RiskEvent event) {
@@ -127,7 +127,7 @@ public final class SymbolPipeline {
     private Alert alert(Bar bar, double[] row, double score, ScoringModel model, long now) {
         Explanation why = model.explainer().explain(row);
         double threshold = model.threshold().value();
-        return new Alert(episodeAlertId, symbol, spec.interval(), bar.openTime(), Severity.of(score, threshold), score,
+        return new Alert(episodeAlertId, symbol, spec.interval(), bar.openTime(), model.severity(score), score,
                 threshold, model.name(), model.version(), why.top(EXPLAINED_FEATURES), 1, now);
     }
 

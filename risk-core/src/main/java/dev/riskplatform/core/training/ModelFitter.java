@@ -12,7 +12,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** Fits an Isolation Forest on training features and seals it as an artifact (docs/model-format.md). */
+/**
+ * Fits an Isolation Forest on training features, thresholds the configured served score at the
+ * operating point and seals both as an artifact (docs/model-format.md).
+ */
 public final class ModelFitter {
 
     private ModelFitter() {
@@ -23,15 +26,15 @@ public final class ModelFitter {
     }
 
     public static Fitted fit(FeatureSpec spec, FeatureMatrix train, TrainingConfig cfg, Instant createdAt, String codeVersion) {
-        IsolationForest model = IsolationForest.fit(train.values(), FeatureMatrix.COLUMNS,
+        IsolationForest model = IsolationForest.fit(train.values(), train.columns(),
                 new IsolationForest.Params(cfg.trees(), cfg.maxSamples(), cfg.seed()));
         double[] scores = new double[train.rows()];
-        model.score(train.values(), train.rows(), scores);
-        // threshold = (1 − rate) quantile of training scores: about `rate` of training rows alert
+        cfg.scorer().over(model).score(train.values(), train.rows(), scores);
+        // threshold = (1 − rate) quantile of the served training scores: about `rate` of training rows alert
         Threshold threshold = Threshold.fromContamination(scores, cfg.alertRate());
         TrainingInfo info = new TrainingInfo(train.openTimes()[0], train.openTimes()[train.rows() - 1], train.rows(),
                 cfg.seed(), createdAt, codeVersion);
-        ModelArtifact artifact = new ModelArtifact(spec, info, threshold, ScoreSummary.of(scores), model);
+        ModelArtifact artifact = new ModelArtifact(spec, info, cfg.scorer(), threshold, ScoreSummary.of(scores), model);
         return new Fitted(artifact, bytes(artifact), scores);
     }
 

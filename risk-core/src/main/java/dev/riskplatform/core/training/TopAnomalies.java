@@ -1,10 +1,9 @@
 package dev.riskplatform.core.training;
 
 import dev.riskplatform.core.features.FeatureMatrix;
-import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.core.model.Explainer;
 import dev.riskplatform.core.model.Explanation;
-import dev.riskplatform.core.model.IsolationForest;
+import dev.riskplatform.core.model.Scorer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,10 +19,9 @@ public final class TopAnomalies {
     }
 
     /** Ties are broken by earlier time, so the list is deterministic. */
-    public static List<Anomaly> of(IsolationForest model, FeatureMatrix m, int k) {
+    public static List<Anomaly> of(Scorer scorer, Explainer explainer, FeatureMatrix m, int k) {
         double[] scores = new double[m.rows()];
-        model.score(m.values(), m.rows(), scores);
-        Explainer explainer = new Explainer(model, FeatureSpec.FEATURE_NAMES);
+        scorer.score(m.values(), m.rows(), scores);
         List<Anomaly> out = new ArrayList<>();
         IntStream.range(0, m.rows()).boxed()
                 .sorted(Comparator.<Integer>comparingDouble(r -> -scores[r]).thenComparingLong(r -> m.openTimes()[r]))

@@ -53,7 +53,7 @@ class AutoencoderArtifactTest {
         Autoencoder model = new Autoencoder(Standardizer.fit(ROWS, 4), layers);
         double[] s = new double[N];
         model.score(ROWS, N, s);
-        return new AutoencoderArtifact(FeatureSpec.defaults(), new TrainingInfo(0L, 60_000L * N, N, 42L, Instant.parse("2026-11-25T10:00:00Z"), "test"),
+        return new AutoencoderArtifact(FeatureSpec.v1Defaults(), new TrainingInfo(0L, 60_000L * N, N, 42L, Instant.parse("2026-11-25T10:00:00Z"), "test"),
                 new AutoencoderArtifact.Hyperparameters(5, 64, 0.01), Threshold.fromContamination(s, 0.01), ScoreSummary.of(s), model);
     }
 

@@ -12,6 +12,8 @@ import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.model.IsolationForest;
 import dev.riskplatform.core.model.ScoreSummary;
+import dev.riskplatform.core.model.ServedScorer;
+import dev.riskplatform.core.model.TailBlend;
 import dev.riskplatform.core.model.Threshold;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +45,7 @@ class ModelArtifactTest {
         model.score(ROWS, N, scores);
         TrainingInfo info = new TrainingInfo(1_700_000_000_000L, 1_700_086_400_000L, N, 42L,
                 Instant.parse("2026-11-25T10:00:00Z"), "test");
-        return new ModelArtifact(FeatureSpec.defaults(), info, Threshold.fromContamination(scores, 0.02),
+        return new ModelArtifact(FeatureSpec.v1Defaults(), info, Threshold.fromContamination(scores, 0.02),
                 ScoreSummary.of(scores), model);
     }
 
@@ -110,9 +112,35 @@ class ModelArtifactTest {
     }
 
     @Test
+    void aVersionOneDocumentStillLoadsAndServesTheForestsOwnScore() throws IOException {
+        byte[] v1 = editAndReseal(root -> {
+            root.put("formatVersion", 1);
+            root.remove("scorer");
+        });
+        ModelArtifact back = read(v1);
+        assertEquals(ServedScorer.ISOLATION_FOREST, back.scorer());
+        assertEquals(ARTIFACT.model().score(Arrays.copyOf(ROWS, 4)), back.servedScorer().score(Arrays.copyOf(ROWS, 4)));
+        // A version-2 member in a version-1 document is an error, not ignored.
+        String m = rejection(editAndReseal(root -> root.put("formatVersion", 1)));
+        assertTrue(m.contains("members must be exactly"), m);
+    }
+
+    @Test
+    void theServedScorerTravelsWithItsThreshold() throws IOException {
+        ModelArtifact blend = new ModelArtifact(ARTIFACT.featureSpec(), ARTIFACT.training(), ServedScorer.TAIL_BLEND,
+                Threshold.fixed(2.5), ARTIFACT.trainingScores(), ARTIFACT.model());
+        ModelArtifact back = read(bytes(blend));
+        assertEquals(ServedScorer.TAIL_BLEND, back.scorer());
+        double[] row = Arrays.copyOf(ROWS, 4);
+        assertEquals(new TailBlend(ARTIFACT.model()).score(row), back.servedScorer().score(row));
+        String m = rejection(editAndReseal(root -> root.put("scorer", "pickle")));
+        assertTrue(m.contains("scorer must be one of [isolation-forest, tail-blend], got pickle"), m);
+    }
+
+    @Test
     void otherFormatVersionIsRejectedEvenWithAValidHash() throws IOException {
-        String m = rejection(editAndReseal(root -> root.put("formatVersion", 2)));
-        assertTrue(m.contains("unsupported formatVersion 2"), m);
+        String m = rejection(editAndReseal(root -> root.put("formatVersion", 3)));
+        assertTrue(m.contains("unsupported formatVersion 3 (this reader understands 1, 2)"), m);
         m = rejection(editAndReseal(root -> root.put("format", "pickle")));
         assertTrue(m.contains("not a riskplatform-iforest artifact"), m);
     }
@@ -122,8 +150,8 @@ class ModelArtifactTest {
         FeatureSpec hourly = FeatureSpec.of(BarInterval.parse("1h"), 30, 30, 10);
         String m = assertThrows(ModelArtifactException.class,
                 () -> ModelArtifact.read(new ByteArrayInputStream(DOC), hourly)).getMessage();
-        assertTrue(m.contains(FeatureSpec.defaults().toString()) && m.contains(hourly.toString()), m);
-        assertEquals(FeatureSpec.defaults(), ModelArtifact.read(new ByteArrayInputStream(DOC), FeatureSpec.defaults()).featureSpec());
+        assertTrue(m.contains(FeatureSpec.v1Defaults().toString()) && m.contains(hourly.toString()), m);
+        assertEquals(FeatureSpec.v1Defaults(), ModelArtifact.read(new ByteArrayInputStream(DOC), FeatureSpec.v1Defaults()).featureSpec());
     }
 
     @Test

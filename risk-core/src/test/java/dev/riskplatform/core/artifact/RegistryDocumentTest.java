@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class RegistryDocumentTest {
 
-    private static final FeatureSpec SPEC = FeatureSpec.defaults();
+    private static final FeatureSpec SPEC = FeatureSpec.v1Defaults();
 
     private static byte[] artifactBytes(long seed) throws IOException {
         Random r = new Random(seed);
@@ -122,5 +122,15 @@ class RegistryDocumentTest {
                 0L, RegistryEntry.AUTOENCODER, java.util.List.of()));
         assertThrows(IllegalArgumentException.class, () -> new RegistryEntry(1, "k", "0".repeat(64), "isolation-forest", SPEC, true, null,
                 0L, "svm", java.util.List.of()));
+    }
+
+    @Test
+    void anEntryServingAnotherScoreThanItsArtifactIsRefused() throws IOException {
+        byte[] a1 = artifactBytes(1); // thresholded on the forest's own score
+        RegistryEntry base = entry(1, a1, true);
+        RegistryEntry blend = new RegistryEntry(1, base.artifactKey(), base.sha256(), base.modelType(), SPEC, true, null, 1L,
+                RegistryEntry.TAIL_BLEND, java.util.List.of());
+        String m = assertThrows(ModelArtifactException.class, () -> RegisteredModel.verify("m", blend, a1)).getMessage();
+        assertTrue(m.contains("registered to serve tail-blend but its artifact's threshold is for isolation-forest"), m);
     }
 }

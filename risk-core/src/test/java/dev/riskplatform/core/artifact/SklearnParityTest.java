@@ -55,7 +55,7 @@ class SklearnParityTest {
 
         ModelArtifact artifact;
         try (InputStream in = Files.newInputStream(model)) {
-            artifact = ModelArtifact.read(in, FeatureSpec.defaults());
+            artifact = ModelArtifact.read(in, FeatureSpec.v1Defaults());
         }
         List<String> lines = Files.readAllLines(scores);
         int n = probe.length / D;
@@ -100,7 +100,7 @@ class SklearnParityTest {
     }
 
     private static Path writeCsv(Path file, double[] x) throws IOException {
-        StringBuilder sb = new StringBuilder(String.join(",", FeatureSpec.FEATURE_NAMES)).append('\n');
+        StringBuilder sb = new StringBuilder(String.join(",", FeatureSpec.V1_FEATURE_NAMES)).append('\n');
         for (int r = 0; r < x.length / D; r++) {
             for (int f = 0; f < D; f++) sb.append(f == 0 ? "" : ",").append(x[r * D + f]);
             sb.append('\n');

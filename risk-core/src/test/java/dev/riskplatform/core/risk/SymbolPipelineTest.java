@@ -12,6 +12,7 @@ import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.core.model.Explainer;
 import dev.riskplatform.core.model.IsolationForest;
 import dev.riskplatform.core.model.ScoreSummary;
+import dev.riskplatform.core.model.ServedScorer;
 import dev.riskplatform.core.model.Threshold;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 class SymbolPipelineTest {
 
-    private static final FeatureSpec SPEC = FeatureSpec.defaults();
+    private static final FeatureSpec SPEC = FeatureSpec.v1Defaults();
     private static final long MIN = 60_000L;
     private static final int BARS = 400;
 
@@ -115,6 +116,6 @@ class SymbolPipelineTest {
         double[] scores = new double[m.rows()];
         f.score(m.values(), m.rows(), scores);
         Threshold t = Threshold.fixed(ScoreSummary.of(scores).max());
-        return new ScoringModel("test", 1, f, new Explainer(f, SPEC.featureNames()), t, SPEC);
+        return new ScoringModel("test", 1, ServedScorer.ISOLATION_FOREST, f, new Explainer(f, SPEC.featureNames()), t, SPEC);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Each validation rule refuses what it should, with the reason; a sound model passes. */
 class ModelValidatorTest {
 
-    private static final FeatureSpec SPEC = FeatureSpec.defaults();
+    private static final FeatureSpec SPEC = FeatureSpec.v1Defaults();
     private static final TrainingConfig CFG = new TrainingConfig(50, 256, 1, 0.01, 0.2, 3.0, 1e-3);
 
     @Test
