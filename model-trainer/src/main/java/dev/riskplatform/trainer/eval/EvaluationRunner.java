@@ -1,9 +1,9 @@
 package dev.riskplatform.trainer.eval;
 
-import dev.riskplatform.core.autoencoder.Autoencoder;
-import dev.riskplatform.core.autoencoder.ScoreCombination;
-import dev.riskplatform.core.eval.JumpBenchmark;
+import dev.riskplatform.core.artifact.ModelArtifact;
+import dev.riskplatform.core.eval.Benchmarks;
 import dev.riskplatform.core.eval.Metrics;
+import dev.riskplatform.core.eval.OperatingPoint;
 import dev.riskplatform.core.eval.RuleScores;
 import dev.riskplatform.core.features.FeatureEngine;
 import dev.riskplatform.core.features.FeatureMatrix;
@@ -12,128 +12,149 @@ import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarBuilder;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.market.BitstampCsv;
+import dev.riskplatform.core.model.Explainer;
 import dev.riskplatform.core.model.IsolationForest;
-import dev.riskplatform.core.model.Threshold;
+import dev.riskplatform.core.training.ModelFitter;
 import dev.riskplatform.core.training.TopAnomalies;
-import dev.riskplatform.trainer.autoencoder.AutoencoderFitter;
-import dev.riskplatform.trainer.autoencoder.AutoencoderParams;
+import dev.riskplatform.core.training.TrainingConfig;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The jump-detection evaluation (docs/evaluation.md): on a {@link JumpBenchmark}, our Isolation
- * Forest, the autoencoder and their combination ({@link ScoreCombination}), scikit-learn's forest on the
- * same features, the |r| and |r|/volatility rules, |z| and the documented blend, all in one run; ROC AUC, average precision, precision@k (k = number of jumps);
- * then the top anomalies of the real 2013 Bitstamp BTC/USD trades.
+ * The detection evaluation (docs/evaluation.md): on both labelled generators ({@link Benchmarks}), for
+ * each seed, every detector is fitted on the first half of the bars and scored on the second: the
+ * served scorer exactly as the trainer builds it ({@link ModelFitter} with the served defaults: feature
+ * spec v2, tail-blend, threshold at {@link TrainingConfig#DEFAULT_ALERTS_PER_DAY} alerts a day), our
+ * forest alone, scikit-learn's forest on v1 and on v2 features, and the rules |r|/σ (v1 and v2) and
+ * |z|. ROC AUC, average precision, precision@k (k = labelled test bars); the served scorer also at its
+ * operating point. Then the served scorer's top anomalies on the real 2013 Bitstamp trades.
  *
- * <p>{@code main(bars, jumps, seed, out.md)}; {@code model-trainer/eval/run-evaluation.sh} runs it.
+ * <p>{@code main(bars, seeds, out.md)}; {@code model-trainer/eval/run-evaluation.sh} runs it.
  */
 public final class EvaluationRunner {
 
-    static final FeatureSpec SPEC = FeatureSpec.defaults();
+    static final FeatureSpec V1 = FeatureSpec.v1Defaults();
+    static final FeatureSpec V2 = FeatureSpec.defaults();
     static final IsolationForest.Params PARAMS = IsolationForest.Params.defaults(42);
-    /** The trainer's autoencoder defaults (4 → 8 → 2 → 8 → 4, seed 42), thresholds at 1 % contamination like the forest's. */
-    static final AutoencoderParams AE = AutoencoderParams.defaults(42, 0.01);
-    /** Alert budget of the blend's threshold: the (1 − q) quantile of its scores, chosen without labels. */
-    static final double ALERT_BUDGET = 0.001;
+    static final String SERVED = "served: tail-blend on v2 (ours)";
+    static final String FOREST = "Isolation Forest alone on v2 (ours)";
+    static final String SKLEARN_V1 = "scikit-learn IsolationForest on v1";
+    static final String SKLEARN_V2 = "scikit-learn IsolationForest on v2";
+    static final String RULE_V1 = "rule |r| / rolling vol (v1)";
+    static final String RULE_Z = "rule |z_score| (v1)";
+    static final String RULE_V2 = "rule |r| / σ̂ = |return_sigma| (v2)";
+    static final List<String> RULES = List.of(RULE_V1, RULE_Z, RULE_V2);
 
-    public record Row(String detector, double auc, double averagePrecision, double precisionAtK, int falseAlertsAtK) {
+    public record Row(String detector, double auc, double averagePrecision, double precisionAtK) {
     }
 
-    /** The blend at its label-free threshold: alerts, hits, and the false-alert rate FP / negatives. */
-    public record Alerting(double threshold, int alerts, int truePositives, double precision, double recall, double falseAlertRate) {
+    /** One generator and seed: every detector, and the served scorer at its operating point. */
+    public record Run(Benchmarks.Generator generator, long seed, int bars, int testRows, int positives, List<Row> detectors,
+                      OperatingPoint served) {
+        public Row row(String detector) {
+            return detectors.stream().filter(r -> r.detector().equals(detector)).findFirst().orElseThrow();
+        }
+
+        /** The rule with the highest average precision. */
+        public Row bestRule() {
+            return detectors.stream().filter(r -> RULES.contains(r.detector()))
+                    .max(java.util.Comparator.comparingDouble(Row::averagePrecision)).orElseThrow();
+        }
     }
 
-    public record Report(int bars, int rows, int jumps, long seed, List<Row> detectors, Alerting blend,
-                         BitstampResult bitstamp, long millis) {
+    public record Report(List<Run> runs, BitstampResult bitstamp, long millis) {
     }
 
-    public record BitstampResult(int trades, int bars, String from, String to, List<TopAnomalies.Anomaly> top) {
+    public record BitstampResult(int trades, int bars, String from, String to, double threshold,
+                                 List<String> featureNames, List<TopAnomalies.Anomaly> top, List<Move> largestMoves) {
     }
 
-    public static Report run(int bars, int jumps, long seed, InputStream bitstampCsv) throws Exception {
+    /** One of the week's largest one-minute moves (|ln(close / previous close)|) and its rank by the served score (1 = top). */
+    public record Move(long openTime, double logReturn, int rank, double score) {
+    }
+
+    static final int LARGEST_MOVES = 5;
+
+    public static Report run(int bars, List<Long> seeds, InputStream bitstampCsv) throws Exception {
         long t0 = System.currentTimeMillis();
-        JumpBenchmark b = JumpBenchmark.generate(SPEC, bars, jumps, seed);
-        FeatureMatrix m = b.features();
-        Map<String, double[]> scores = scores(m);
-        List<Row> rows = new ArrayList<>();
-        scores.forEach((name, s) -> rows.add(row(name, s, b.labels(), jumps)));
-        Alerting alerting = alerting(scores.get(BLEND), b.labels());
+        List<Run> runs = new ArrayList<>();
+        for (Benchmarks.Generator g : Benchmarks.Generator.values()) {
+            for (long seed : seeds) runs.add(run(Benchmarks.generate(g, bars, seed)));
+        }
         BitstampResult bitstamp = bitstampCsv == null ? null : bitstamp(bitstampCsv);
-        return new Report(bars, m.rows(), jumps, seed, rows, alerting, bitstamp, System.currentTimeMillis() - t0);
+        return new Report(runs, bitstamp, System.currentTimeMillis() - t0);
     }
 
-    static final String BLEND = "blend: abs(r)/vol · sqrt(s_IF / t_IF)";
-    static final String AUTOENCODER = "autoencoder (DL4J-trained, pure-Java scored)";
-    static final String COMBINED = "IF + autoencoder: max(s_IF / t_IF, s_AE / t_AE)";
-
-    private static Map<String, double[]> scores(FeatureMatrix m) throws Exception {
-        IsolationForest forest = IsolationForest.fit(m.values(), FeatureMatrix.COLUMNS, PARAMS);
-        double[] ours = new double[m.rows()];
-        forest.score(m.values(), m.rows(), ours);
-        double ifThreshold = Threshold.fromContamination(ours, 0.01).value();
+    static Run run(Benchmarks.Labelled data) throws Exception {
+        Benchmarks.Split v1 = Benchmarks.split(data, V1, List.of(V2)), v2 = Benchmarks.split(data, V2, List.of(V1));
+        boolean[] y = v2.testLabels();
+        ModelArtifact served = ModelFitter.fit(V2, v2.train(), TrainingConfig.served(PARAMS.seed(), V2), Instant.EPOCH, "evaluation").artifact();
         Map<String, double[]> s = new LinkedHashMap<>();
-        s.put("Isolation Forest (ours, risk-core)", ours);
-        double[] ae = autoencoder(m);
-        s.put(AUTOENCODER, ae);
-        s.put(COMBINED, ScoreCombination.max(ours, ifThreshold, ae, Threshold.fromContamination(ae, AE.alertRate()).value()));
-        s.put("scikit-learn IsolationForest", SklearnBaseline.scores(m, PARAMS.trees(), PARAMS.maxSamples(), PARAMS.seed()));
-        s.put("abs(log return)", RuleScores.absReturn(m));
-        s.put("abs(log return) / rolling vol", RuleScores.absReturnOverVolatility(m));
-        s.put("abs(z_score) (reference, not a baseline)", RuleScores.absZScore(m));
-        s.put(BLEND, RuleScores.blend(RuleScores.absReturnOverVolatility(m), ours, ifThreshold));
-        return s;
+        s.put(SERVED, score(served.servedScorer(), v2.test()));
+        s.put(FOREST, score(served.model(), v2.test()));
+        s.put(SKLEARN_V1, SklearnBaseline.scores(v1.train(), v1.test(), PARAMS.trees(), PARAMS.maxSamples(), PARAMS.seed()));
+        s.put(SKLEARN_V2, SklearnBaseline.scores(v2.train(), v2.test(), PARAMS.trees(), PARAMS.maxSamples(), PARAMS.seed()));
+        s.put(RULE_V1, RuleScores.absReturnOverVolatility(v1.test()));
+        s.put(RULE_Z, RuleScores.absZScore(v1.test()));
+        s.put(RULE_V2, RuleScores.absReturnSigma(v2.test()));
+        int k = 0;
+        for (boolean b : y) if (b) k++;
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, double[]> e : s.entrySet()) rows.add(row(e.getKey(), e.getValue(), y, k));
+        return new Run(data.generator(), data.seed(), data.bars().size(), y.length, k, rows,
+                OperatingPoint.of(s.get(SERVED), y, served.threshold().value()));
     }
 
-    /** Trained with DL4J on all rows (unsupervised, like the forest), then scored by risk-core's forward pass. */
-    private static double[] autoencoder(FeatureMatrix m) {
-        Autoencoder ae = AutoencoderFitter.train(m.values(), AE);
-        double[] s = new double[m.rows()];
-        ae.score(m.values(), m.rows(), s);
-        return s;
+    private static double[] score(dev.riskplatform.core.model.Scorer scorer, FeatureMatrix m) {
+        double[] out = new double[m.rows()];
+        scorer.score(m.values(), m.rows(), out);
+        return out;
     }
 
     private static Row row(String name, double[] s, boolean[] y, int k) {
-        double p = Metrics.precisionAtK(s, y, k);
-        return new Row(name, Metrics.rocAuc(s, y), Metrics.averagePrecision(s, y), p, (int) Math.round(k * (1 - p)));
+        return new Row(name, Metrics.rocAuc(s, y), Metrics.averagePrecision(s, y), Metrics.precisionAtK(s, y, k));
     }
 
-    /** threshold t = (1 − ALERT_BUDGET) quantile of the scores; alert when s > t. */
-    private static Alerting alerting(double[] s, boolean[] y) {
-        double t = Threshold.fromContamination(s, ALERT_BUDGET).value();
-        int alerts = 0, tp = 0, pos = 0;
-        for (int i = 0; i < s.length; i++) {
-            if (y[i]) pos++;
-            if (s[i] > t) { alerts++; if (y[i]) tp++; }
-        }
-        int neg = s.length - pos;
-        return new Alerting(t, alerts, tp, alerts == 0 ? 0 : (double) tp / alerts, (double) tp / pos, (double) (alerts - tp) / neg);
-    }
-
+    /** The served recipe fitted on all bars of the week (unsupervised), then its ten highest-scoring bars. */
     private static BitstampResult bitstamp(InputStream csv) {
         BitstampCsv.Result trades = BitstampCsv.parse(csv, "BTCUSD");
         List<Bar> bars = BarBuilder.buildAll("BTCUSD", BarInterval.parse("1m"), BarBuilder.DEFAULT_ALLOWED_LATENESS_MS, trades.trades());
-        FeatureMatrix m = FeatureEngine.computeAll(SPEC, bars);
-        IsolationForest forest = IsolationForest.fit(m.values(), FeatureMatrix.COLUMNS, PARAMS);
-        return new BitstampResult(trades.trades().size(), bars.size(), java.time.Instant.ofEpochMilli(bars.get(0).openTime()).toString(),
-                java.time.Instant.ofEpochMilli(bars.get(bars.size() - 1).openTime()).toString(), TopAnomalies.of(forest, m, 10));
+        FeatureMatrix m = FeatureEngine.computeAll(V2, bars);
+        ModelArtifact a = ModelFitter.fit(V2, m, TrainingConfig.served(PARAMS.seed(), V2), Instant.EPOCH, "evaluation").artifact();
+        List<TopAnomalies.Anomaly> top = TopAnomalies.of(a.servedScorer(), new Explainer(a.model(), V2.featureNames()), m, 10);
+        return new BitstampResult(trades.trades().size(), bars.size(), Instant.ofEpochMilli(bars.get(0).openTime()).toString(),
+                Instant.ofEpochMilli(bars.get(bars.size() - 1).openTime()).toString(), a.threshold().value(), V2.featureNames(), top,
+                largestMoves(bars, m, score(a.servedScorer(), m)));
     }
 
+    /** The scored bars with the largest |log return|, largest first, each with its rank among all served scores. */
+    private static List<Move> largestMoves(List<Bar> bars, FeatureMatrix m, double[] scores) {
+        int first = bars.size() - m.rows(); // row r is bar r + first
+        List<Move> moves = new ArrayList<>();
+        for (int r = 0; r < m.rows(); r++) {
+            int rank = 1;
+            for (double x : scores) if (x > scores[r]) rank++;
+            moves.add(new Move(m.openTimes()[r], Math.log(bars.get(r + first).close() / bars.get(r + first - 1).close()), rank, scores[r]));
+        }
+        moves.sort(java.util.Comparator.comparingDouble((Move x) -> -Math.abs(x.logReturn())));
+        return List.copyOf(moves.subList(0, LARGEST_MOVES));
+    }
+
+    /** {@code main(bars, seeds (comma-separated), out.md)}. */
     public static void main(String[] args) throws Exception {
-        int bars = Integer.parseInt(args[0]), jumps = Integer.parseInt(args[1]);
-        long seed = Long.parseLong(args[2]);
+        int bars = Integer.parseInt(args[0]);
+        List<Long> seeds = java.util.Arrays.stream(args[1].split(",")).map(Long::parseLong).toList();
         try (InputStream csv = EvaluationRunner.class.getResourceAsStream("/bitstamp_trades_from_20131125_usd.csv")) {
-            Report r = run(bars, jumps, seed, csv);
-            Path out = Path.of(args[3]);
+            Report r = run(bars, seeds, csv);
+            Path out = Path.of(args[2]);
             Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, EvaluationMarkdown.render(r));
-            System.out.println(EvaluationMarkdown.render(r));
+            Files.writeString(out, EvaluationMarkdown.render(r, bars, seeds));
         }
     }
-
 }

@@ -3,6 +3,10 @@ package dev.riskplatform.core.eval;
 import dev.riskplatform.core.features.FeatureEngine;
 import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.market.Bar;
+import dev.riskplatform.core.market.BarInterval;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -18,6 +22,10 @@ import java.util.Random;
  *       (a jump is large for its regime, not necessarily large in absolute terms).</li>
  *   <li>close_t = 40,000 · exp(Σ r); features from {@link FeatureEngine#computeAll}; a row is
  *       labelled positive when its bar carries a jump.</li>
+ *   <li>As bars ({@link #bars}): open = previous close, high/low = the larger/smaller of open and
+ *       close (no wicks), volume log-normal ln v ~ N(ln 20, 0.5²) and trade count round(40·v),
+ *       both independent of the price (from their own seeded stream, so the prices of a seed are
+ *       the same either way).</li>
  * </ul>
  */
 public record JumpBenchmark(FeatureMatrix features, boolean[] labels, int jumps) {
@@ -28,8 +36,39 @@ public record JumpBenchmark(FeatureMatrix features, boolean[] labels, int jumps)
     public static final double JUMP_MIN_SIGMAS = 4;
     public static final double JUMP_MAX_SIGMAS = 10;
 
+    /** Labelled bars: the same prices as {@link #generate}, plus the volume model of the class comment. */
+    public record Bars(List<Bar> bars, boolean[] labels) {
+    }
+
     public static JumpBenchmark generate(FeatureSpec spec, int bars, int jumps, long seed) {
+        Series s = series(spec.warmUpBars(), bars, jumps, seed);
+        FeatureMatrix m = FeatureEngine.computeAll(spec, s.open, s.close, null);
+        boolean[] labels = new boolean[m.rows()];
         int warmUp = spec.warmUpBars();
+        for (int row = 0; row < labels.length; row++) labels[row] = s.jump[row + warmUp];
+        return new JumpBenchmark(m, labels, jumps);
+    }
+
+    /** The series as one-minute bars; jumps are placed after {@code warmUpBars}, as {@link #generate} does. */
+    public static Bars bars(String symbol, int warmUpBars, int bars, int jumps, long seed) {
+        Series s = series(warmUpBars, bars, jumps, seed);
+        Random volumes = new Random(seed ^ 0x5DEECE66DL);
+        BarInterval m1 = BarInterval.parse("1m");
+        List<Bar> out = new ArrayList<>(bars);
+        for (int i = 0; i < bars; i++) {
+            double open = i == 0 ? s.close[0] : s.close[i - 1], close = s.close[i];
+            double volume = 20 * Math.exp(0.5 * volumes.nextGaussian());
+            long trades = Math.max(1, Math.round(40 * volume));
+            out.add(new Bar(symbol, m1, s.open[i], s.open[i] + m1.millis() - 1, open, Math.max(open, close),
+                    Math.min(open, close), close, volume, volume * close, close, trades, 2L * i, 2L * i + 1, false));
+        }
+        return new Bars(out, s.jump);
+    }
+
+    private record Series(long[] open, double[] close, boolean[] jump) {
+    }
+
+    private static Series series(int warmUp, int bars, int jumps, long seed) {
         if (jumps < 1 || jumps > (bars - warmUp) / 2) throw new IllegalArgumentException(jumps + " jumps do not fit " + bars + " bars");
         Random rng = new Random(seed);
         boolean[] jump = jumpBars(bars, warmUp, jumps, rng);
@@ -48,10 +87,7 @@ public record JumpBenchmark(FeatureMatrix features, boolean[] labels, int jumps)
             open[i] = 1_600_000_000_000L / 60_000 * 60_000 + 60_000L * i;
             close[i] = Math.exp(logP);
         }
-        FeatureMatrix m = FeatureEngine.computeAll(spec, open, close, null);
-        boolean[] labels = new boolean[m.rows()];
-        for (int row = 0; row < labels.length; row++) labels[row] = jump[row + warmUp];
-        return new JumpBenchmark(m, labels, jumps);
+        return new Series(open, close, jump);
     }
 
     /** Distinct jump bars in [warmUp, bars): a partial Fisher-Yates draw. */

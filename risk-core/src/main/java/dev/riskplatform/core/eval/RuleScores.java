@@ -2,7 +2,10 @@ package dev.riskplatform.core.eval;
 
 import dev.riskplatform.core.features.FeatureMatrix;
 
-/** The plain rules the Isolation Forest is compared with, and the documented blend. Columns as FeatureSpec. */
+/**
+ * The plain rules the served scorer is compared with, and the earlier v1 blend. The v1 rules read
+ * v1 columns (log_return, volatility, z_score), {@link #absReturnSigma} the v2 column return_sigma.
+ */
 public final class RuleScores {
 
     private RuleScores() {
@@ -40,6 +43,13 @@ public final class RuleScores {
     public static double[] blend(double[] absReturnOverVol, double[] ifScores, double ifThreshold) {
         double[] s = new double[absReturnOverVol.length];
         for (int i = 0; i < s.length; i++) s[i] = absReturnOverVol[i] * Math.sqrt(ifScores[i] / ifThreshold);
+        return s;
+    }
+
+    /** |r_t| / σ̂_{t−1}: the v2 return_sigma, whose volatility excludes the bar (a robust EWMA, docs/features.md). */
+    public static double[] absReturnSigma(FeatureMatrix v2) {
+        double[] s = new double[v2.rows()];
+        for (int i = 0; i < s.length; i++) s[i] = Math.abs(v2.get(i, 0));
         return s;
     }
 }
