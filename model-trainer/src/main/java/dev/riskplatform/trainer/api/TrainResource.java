@@ -44,7 +44,7 @@ public class TrainResource {
                                @QueryParam("seed") Long seed, @QueryParam("contamination") Double contamination,
                                @QueryParam("targetAlertRate") Double targetAlertRate) {
         return run(new TrainRequest(symbol, interval, from, to, model, trees, maxSamples, seed, contamination, targetAlertRate,
-                null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null));
     }
 
     private Response run(TrainRequest request) {

@@ -16,8 +16,8 @@ public final class AutoencoderFitter {
     }
 
     /** DL4J training, then the export: the returned model no longer needs DL4J. */
-    public static Autoencoder train(double[] rows, AutoencoderParams p) {
-        Dl4jAutoencoder.Trained t = Dl4jAutoencoder.fit(rows, FeatureMatrix.COLUMNS, p);
+    public static Autoencoder train(double[] rows, int columns, AutoencoderParams p) {
+        Dl4jAutoencoder.Trained t = Dl4jAutoencoder.fit(rows, columns, p);
         return Dl4jExport.toAutoencoder(t.network(), t.standardizer());
     }
 
@@ -26,7 +26,7 @@ public final class AutoencoderFitter {
     }
 
     public static Fitted fit(FeatureSpec spec, FeatureMatrix train, AutoencoderParams p, Instant createdAt, String codeVersion) {
-        Autoencoder model = train(train.values(), p);
+        Autoencoder model = train(train.values(), train.columns(), p);
         double[] scores = new double[train.rows()];
         model.score(train.values(), train.rows(), scores);
         // threshold = (1 − rate) quantile of training reconstruction errors

@@ -1,5 +1,6 @@
 package dev.riskplatform.trainer.card;
 
+import java.util.List;
 import java.util.Locale;
 
 /** card.md: the card for people (card.json is the same content for machines). */
@@ -20,8 +21,9 @@ public final class CardMarkdown {
                 d.trainFrom(), d.trainTo(), d.holdoutRows(), d.holdoutFrom(), d.holdoutTo()));
         s.append("## Parameters\n\n");
         c.parameters().forEach((k, v) -> s.append("- ").append(k).append(": ").append(v).append('\n'));
-        s.append(f("\n## Threshold\n\nscore > %.6f is an anomaly (%s, target alert rate %.4f).\n\n", c.threshold().value(),
-                c.threshold().source(), c.threshold().alertRate()));
+        s.append(f("\n## Operating point\n\nServed score: %s. A bar is an anomaly when its score > %.6f: %.4f of the training bars, "
+                + "about %.1f alerts a day for this symbol before the alert cool-down merges episodes.\n\n", c.threshold().scorer(),
+                c.threshold().value(), c.threshold().alertRate(), c.threshold().alertsPerDay()));
         validation(s, c);
         histogram(s, c.histogram());
         anomalies(s, c);
@@ -48,13 +50,15 @@ public final class CardMarkdown {
     }
 
     private static void anomalies(StringBuilder s, ModelCard c) {
-        s.append("## Top anomalies\n\n| time (UTC) | close | score | log_return | z_score | main reasons |\n|---|---|---|---|---|---|\n");
+        // The first two features of the model's spec: the return and its scale (v1 log_return and volatility, v2 return_sigma and range_sigma).
+        List<String> shown = c.topAnomalies().isEmpty() ? List.of() : List.copyOf(c.topAnomalies().get(0).features().keySet()).subList(0, 2);
+        s.append(f("## Top anomalies\n\n| time (UTC) | close | score | %s | main reasons |\n|---|---|---|---|---|---|\n", String.join(" | ", shown)));
         for (ModelCard.Anomaly a : c.topAnomalies()) {
             StringBuilder why = new StringBuilder();
             a.explanation().stream().limit(2).forEach(x -> why.append(f("%s %.4g (typical %.3g..%.3g, %.0f%%) ", x.feature(), x.value(),
                     x.typicalLow(), x.typicalHigh(), 100 * x.contribution())));
-            s.append(f("| %s | %.2f | %.4f | %.5f | %.2f | %s|\n", a.time(), a.close(), a.score(), a.features().get("log_return"),
-                    a.features().get("z_score"), why));
+            s.append(f("| %s | %.2f | %.4f | %.5g | %.5g | %s|\n", a.time(), a.close(), a.score(), a.features().get(shown.get(0)),
+                    a.features().get(shown.get(1)), why));
         }
     }
 

@@ -37,7 +37,11 @@ public record ModelCard(String model, String artifactSha256, String createdAt, M
                        int rows, int trainRows, int holdoutRows, String trainFrom, String trainTo, String holdoutFrom, String holdoutTo) {
     }
 
-    public record Threshold(double value, String source, double alertRate) {
+    /**
+     * The operating point: alerts above {@code value} of the served {@code scorer}; {@code alertRate} of the training rows
+     * (per bar), i.e. {@code alertsPerDay} expected alerts a day for this symbol.
+     */
+    public record Threshold(double value, String source, double alertRate, String scorer, double alertsPerDay) {
     }
 
     public record Holdout(boolean promoted, String reason, double alertRate, ScoreSummary scores) {

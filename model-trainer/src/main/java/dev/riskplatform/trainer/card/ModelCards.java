@@ -5,6 +5,7 @@ import dev.riskplatform.core.artifact.ModelArtifact;
 import dev.riskplatform.core.artifact.RegistryEntry;
 import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.model.Explainer;
 import dev.riskplatform.core.training.HoldoutSplit;
 import dev.riskplatform.core.training.ModelFitter;
 import dev.riskplatform.core.training.ScoreHistogram;
@@ -37,10 +38,14 @@ public final class ModelCards {
                                   ModelFitter.Fitted fitted, String sha256, Validation v, TrainingConfig cfg, int topK,
                                   ModelCard.AutoencoderInfo ae, ModelCard.Comparison comparison) {
         ModelArtifact a = fitted.artifact();
-        ScoreHistogram h = ScoreHistogram.of(fitted.trainingScores(), 0.0, 1.0, HISTOGRAM_BINS);
-        List<ModelCard.Anomaly> top = TopAnomalies.of(a.model(), dataset.matrix(), topK).stream().map(ModelCards::anomaly).toList();
+        double hi = a.scorer().maxScore() == 1.0 ? 1.0 : Math.max(a.trainingScores().max(), 2 * a.threshold().value());
+        ScoreHistogram h = ScoreHistogram.of(fitted.trainingScores(), 0.0, hi, HISTOGRAM_BINS);
+        List<String> names = a.featureSpec().featureNames();
+        List<ModelCard.Anomaly> top = TopAnomalies.of(a.servedScorer(), new Explainer(a.model(), names), dataset.matrix(), topK)
+                .stream().map(t -> anomaly(t, names)).toList();
         return new ModelCard(model, sha256, a.training().createdAt().toString(), spec(a.featureSpec()),
-                data(req, dataset, split), parameters(cfg, a), new ModelCard.Threshold(a.threshold().value(), "contamination", cfg.alertRate()),
+                data(req, dataset, split), parameters(cfg, a), new ModelCard.Threshold(a.threshold().value(), "alerts-per-day", cfg.alertRate(),
+                        a.scorer().id(), cfg.alertRate() * a.featureSpec().barsPerDay()),
                 a.trainingScores(), new ModelCard.Holdout(v.passed(), v.reason(), v.holdoutAlertRate(), v.holdoutScores()),
                 new ModelCard.Histogram(h.lo(), h.hi(), h.counts()), top, ae, comparison);
     }
@@ -94,9 +99,9 @@ public final class ModelCards {
         return m;
     }
 
-    private static ModelCard.Anomaly anomaly(TopAnomalies.Anomaly a) {
+    private static ModelCard.Anomaly anomaly(TopAnomalies.Anomaly a, List<String> names) {
         Map<String, Double> f = new LinkedHashMap<>();
-        for (int i = 0; i < a.features().length; i++) f.put(FeatureSpec.FEATURE_NAMES.get(i), a.features()[i]);
+        for (int i = 0; i < a.features().length; i++) f.put(names.get(i), a.features()[i]);
         List<ModelCard.Contribution> why = a.explanation().contributions().stream()
                 .map(c -> new ModelCard.Contribution(c.name(), c.value(), c.typicalLow(), c.typicalHigh(), c.contribution())).toList();
         return new ModelCard.Anomaly(time(a.openTime()), a.openTime(), a.close(), a.score(), f, why);

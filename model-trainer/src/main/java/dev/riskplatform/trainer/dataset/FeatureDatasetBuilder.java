@@ -19,7 +19,7 @@ public class FeatureDatasetBuilder {
     private static final Logger LOG = Logger.getLogger(FeatureDatasetBuilder.class);
     private final ObjectStore store;
     private final RawBarReader reader;
-    private final FeatureParquet codec = new FeatureParquet();
+
 
     public FeatureDatasetBuilder(ObjectStore store, RawBarReader reader) {
         this.store = store;
@@ -41,11 +41,11 @@ public class FeatureDatasetBuilder {
         Optional<byte[]> existing = store.get(key);
         if (existing.isPresent()) {
             LOG.infof("reusing feature dataset %s", key);
-            return new FeatureDataset(key, hash, codec.readMatrix(existing.get()), true);
+            return new FeatureDataset(key, hash, new FeatureParquet(r.spec()).readMatrix(existing.get()), true);
         }
         FeatureMatrix m = FeatureEngine.computeAll(r.spec(), raw.bars());
         // An identical concurrent request writes identical bytes: losing the If-None-Match race is fine.
-        store.putIfAbsent(key, codec.write(m), "application/vnd.apache.parquet");
+        store.putIfAbsent(key, new FeatureParquet(r.spec()).write(m), "application/vnd.apache.parquet");
         LOG.infof("wrote feature dataset %s: %d rows in %d ms", key, m.rows(), ms(t0));
         return new FeatureDataset(key, hash, m, false);
     }

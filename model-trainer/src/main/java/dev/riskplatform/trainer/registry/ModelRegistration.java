@@ -43,18 +43,19 @@ public class ModelRegistration {
 
     /**
      * As above; a non-null {@code autoencoder} (a sealed riskplatform-autoencoder document) is stored as
-     * {@value #AUTOENCODER_FILE} beside the forest and listed as the entry's companion. The entry's scorer stays
-     * the Isolation Forest: the detector scores only that (docs/storage.md).
+     * {@value #AUTOENCODER_FILE} beside the forest and listed as the entry's companion. The entry's scorer is the
+     * forest artifact's own (isolation-forest or tail-blend): the autoencoder is compared in the card, not served.
      */
     public Registered register(String model, byte[] artifact, FeatureSpec spec, boolean promoted, String reason,
                                Map<String, byte[]> sideFiles, byte[] autoencoder) throws ModelArtifactException {
         String sha = RegisteredModel.contentHash(artifact);
+        String scorer = ModelArtifact.parse(artifact).scorer().id();
         String aeSha = autoencoder == null ? null : RegisteredModel.contentHash(autoencoder);
         Map<String, byte[]> files = new java.util.LinkedHashMap<>(sideFiles);
         if (autoencoder != null) files.put(AUTOENCODER_FILE, autoencoder);
         long now = System.currentTimeMillis();
         RegistryEntry entry = store.register(model, artifact, v -> new RegistryEntry(v, ModelRegistryStore.artifactKey(model, v), sha,
-                ModelArtifact.MODEL_TYPE, spec, promoted, promoted ? null : reason, now, RegistryEntry.ISOLATION_FOREST,
+                ModelArtifact.MODEL_TYPE, spec, promoted, promoted ? null : reason, now, scorer,
                 aeSha == null ? List.of() : List.of(new RegistryEntry.Companion(RegistryEntry.AUTOENCODER,
                         ModelRegistryStore.versionPrefix(model, v) + AUTOENCODER_FILE, aeSha))), files);
         LOG.infof("registered %s v%d (%s)%s", model, entry.version(), entry.artifactKey(), promoted ? ", promoted" : ", not promoted: " + reason);

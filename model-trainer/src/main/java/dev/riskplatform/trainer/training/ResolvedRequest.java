@@ -1,6 +1,7 @@
 package dev.riskplatform.trainer.training;
 
 import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.model.ServedScorer;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.training.TrainingConfig;
 import dev.riskplatform.trainer.dataset.DatasetRequest;
@@ -17,18 +18,28 @@ public record ResolvedRequest(String model, DatasetRequest dataset, TrainingConf
     public static ResolvedRequest of(TrainRequest r, TrainerConfig d) {
         String model = Optional.ofNullable(r.model()).orElse(d.job().model());
         if (!MODEL.matcher(model).matches()) throw new IllegalArgumentException("model name must match " + MODEL + ", got '" + model + "'");
-        if (r.contamination() != null && r.targetAlertRate() != null) {
-            throw new IllegalArgumentException("give contamination or targetAlertRate, not both (they are the same knob)");
+        long knobs = java.util.stream.Stream.of(r.contamination(), r.targetAlertRate(), r.alertsPerDay()).filter(java.util.Objects::nonNull).count();
+        if (knobs > 1) {
+            throw new IllegalArgumentException("give one of alertsPerDay, contamination or targetAlertRate (they are the same knob)");
         }
-        BarInterval interval = BarInterval.parse(Optional.ofNullable(r.interval()).orElse(d.job().interval()));
-        FeatureSpec spec = FeatureSpec.of(interval, or(r.volatilityWindow(), 30), or(r.zScoreWindow(), 30), or(r.momentumWindow(), 10));
+        FeatureSpec spec = spec(r, d);
         String symbol = require("symbol", r.symbol()).toUpperCase(Locale.ROOT);
         DatasetRequest dataset = new DatasetRequest(symbol, spec, day("from", r.from()), day("to", r.to()));
-        double rate = or(r.contamination(), or(r.targetAlertRate(), d.alertRate()));
+        double perBar = or(r.contamination(), r.targetAlertRate()) != null ? or(r.contamination(), r.targetAlertRate())
+                : or(r.alertsPerDay(), d.alertsPerDay()) / spec.barsPerDay();
         TrainingConfig cfg = new TrainingConfig(or(r.trees(), d.trees()), or(r.maxSamples(), d.maxSamples()), or(r.seed(), d.seed()),
-                rate, or(r.holdoutFraction(), d.holdoutFraction()), or(r.alertRateFactor(), d.alertRateFactor()),
-                or(r.minScoreSpread(), d.minScoreSpread()));
+                perBar, or(r.holdoutFraction(), d.holdoutFraction()), or(r.alertRateFactor(), d.alertRateFactor()),
+                or(r.minScoreSpread(), d.minScoreSpread()), ServedScorer.parse(or(r.scorer(), d.scorer())));
         return new ResolvedRequest(model, dataset, cfg);
+    }
+
+    /** Windows and version default to {@link FeatureSpec#defaults()} (v2), or the v1 defaults for featureVersion 1. */
+    private static FeatureSpec spec(TrainRequest r, TrainerConfig d) {
+        BarInterval interval = BarInterval.parse(Optional.ofNullable(r.interval()).orElse(d.job().interval()));
+        int version = or(r.featureVersion(), FeatureSpec.CURRENT_VERSION);
+        FeatureSpec base = version == 1 ? FeatureSpec.v1Defaults() : FeatureSpec.defaults().withVersion(version);
+        return new FeatureSpec(version, interval, or(r.volatilityWindow(), base.volatilityWindow()),
+                or(r.zScoreWindow(), base.zScoreWindow()), or(r.momentumWindow(), base.momentumWindow()));
     }
 
     private static LocalDate day(String name, String v) {

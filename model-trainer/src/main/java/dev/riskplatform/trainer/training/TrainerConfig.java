@@ -18,9 +18,17 @@ public interface TrainerConfig {
     @WithDefault("42")
     long seed();
 
-    /** Target alert rate = contamination. */
-    @WithDefault("0.01")
-    double alertRate();
+    /**
+     * The operating point: alerts a symbol is expected to raise per day at the threshold (the threshold is
+     * the quantile of the served training scores that leaves this many bars a day above it).
+     */
+    @WithName("alerts-per-day")
+    @WithDefault("3")
+    double alertsPerDay();
+
+    /** The served score: {@code tail-blend} (default) or {@code isolation-forest} (docs/evaluation.md). */
+    @WithDefault("tail-blend")
+    String scorer();
 
     @WithDefault("0.2")
     double holdoutFraction();

@@ -19,7 +19,7 @@ final class AutoencoderFitterTestSupport {
         Autoencoder model = Dl4jExport.toAutoencoder(t.network(), t.standardizer());
         double[] s = new double[train.rows()];
         model.score(train.values(), train.rows(), s);
-        return new AutoencoderArtifact(FeatureSpec.defaults(), new TrainingInfo(train.openTimes()[0], train.openTimes()[train.rows() - 1],
+        return new AutoencoderArtifact(FeatureSpec.v1Defaults(), new TrainingInfo(train.openTimes()[0], train.openTimes()[train.rows() - 1],
                 train.rows(), p.seed(), Instant.EPOCH, "test"), new AutoencoderArtifact.Hyperparameters(p.epochs(), p.batchSize(),
                 p.learningRate()), Threshold.fromContamination(s, p.alertRate()), ScoreSummary.of(s), model).toBytes();
     }

@@ -26,15 +26,15 @@ class Dl4jParityTest {
 
     @Test
     void pureJavaForwardPassEqualsDl4jOutput() throws Exception {
-        FeatureMatrix m = JumpBenchmark.generate(FeatureSpec.defaults(), 6_000, 30, 7).features();
+        FeatureMatrix m = JumpBenchmark.generate(FeatureSpec.v1Defaults(), 6_000, 30, 7).features();
         HoldoutSplit split = HoldoutSplit.of(m, 0.2);
         AutoencoderParams p = AutoencoderParams.defaults(42, 0.01).withEpochs(3);
-        Dl4jAutoencoder.Trained t = Dl4jAutoencoder.fit(split.train().values(), FeatureMatrix.COLUMNS, p);
+        Dl4jAutoencoder.Trained t = Dl4jAutoencoder.fit(split.train().values(), split.train().columns(), p);
         byte[] sealed = AutoencoderFitterTestSupport.seal(t, split.train(), p);
         Autoencoder loaded = AutoencoderArtifact.read(new ByteArrayInputStream(sealed)).model();
 
         FeatureMatrix rows = split.holdout(); // rows the network never saw
-        int n = rows.rows(), d = FeatureMatrix.COLUMNS;
+        int n = rows.rows(), d = rows.columns();
         double[] z = t.standardizer().applyAll(rows.values());
         INDArray dl4j = t.network().output(Dl4jAutoencoder.matrix(z, n, d));
         assertEquals(DataType.DOUBLE, dl4j.dataType());

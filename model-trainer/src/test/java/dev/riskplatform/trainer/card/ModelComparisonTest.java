@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class ModelComparisonTest {
 
-    private static final FeatureSpec SPEC = FeatureSpec.defaults();
+    private static final FeatureSpec SPEC = FeatureSpec.v1Defaults();
 
     @Test
     void comparesAllThreeOnTheHoldoutAndTheCombinationAlertsWhenEitherDoes() {
