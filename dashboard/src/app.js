@@ -81,16 +81,18 @@ function connect() {
   ws.onclose = () => { $('connection').textContent = 'reconnecting…'; setTimeout(connect, 1000 + Math.random() * 1000); };
 }
 
-// GET /model: name, version, sha256, featureSpec, threshold {value, contamination}, training (model card).
+// GET /model: name, version, sha256, featureSpec, threshold {value, contamination, scorer, alertsPerDay}, training (model card).
 function showModel(m) {
   if (!m || !m.version) return;
   const s = m.featureSpec || {};
   const d = (m.training && m.training.data) || null;
   $('model-card').textContent = [
     `${m.name} v${m.version}  (${(m.sha256 || '').slice(0, 12)})`,
-    `${(s.features || []).join(', ')} on ${s.interval} bars, windows vol ${s.volatilityWindow} / z ${s.zScoreWindow} / momentum ${s.momentumWindow}`,
+    `features v${s.version}: ${(s.features || []).join(', ')} on ${s.interval} bars, windows ${s.volatilityWindow} / ${s.zScoreWindow} / ${s.momentumWindow}`,
     d ? `trained on ${d.rows} bars of ${d.symbol}, ${d.fromDay} → ${d.toDay}` : '',
-    m.threshold ? `alert threshold ${Number(m.threshold.value).toFixed(3)} (target rate ${pct(m.threshold.contamination, 1)})` : '',
+    m.threshold ? `serves ${m.threshold.scorer || 'isolation-forest'}: alert when score > ${Number(m.threshold.value).toFixed(3)}` : '',
+    m.threshold && m.threshold.alertsPerDay != null
+      ? `operating point: ${Number(m.threshold.alertsPerDay).toFixed(1)} alerts a day expected (${pct(m.threshold.contamination, 2)} of bars)` : '',
   ].filter(Boolean).join('\n');
 }
 

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 
 /**
- * {@code GET /model}: the model serving now (name, version, sha256, feature spec, threshold) and,
+ * {@code GET /model}: the model serving now (name, version, sha256, feature spec, operating point) and,
  * as {@code training}, its card from {@code models/<name>/v<N>/card.json} (data range, parameters,
  * validation). 503 with the reason before the first model.
  */
@@ -43,7 +43,9 @@ public class ModelResource {
                 .put("volatilityWindow", spec.volatilityWindow()).put("zScoreWindow", spec.zScoreWindow())
                 .put("momentumWindow", spec.momentumWindow()).put("warmUpBars", spec.warmUpBars());
         spec.featureNames().forEach(f.putArray("features")::add);
-        n.putObject("threshold").put("value", s.threshold().value()).put("contamination", s.threshold().contamination());
+        // The operating point: the served score, its threshold, and the alerts a day it was set for (rate × bars a day).
+        n.putObject("threshold").put("value", s.threshold().value()).put("contamination", s.threshold().contamination())
+                .put("scorer", s.kind().id()).put("alertsPerDay", s.threshold().contamination() * spec.barsPerDay());
         var card = store.get("models/" + s.name() + "/v" + s.version() + "/card.json");
         if (card.isPresent()) n.set("training", JSON.readTree(card.get()));
         return Response.ok(n.toString()).build();

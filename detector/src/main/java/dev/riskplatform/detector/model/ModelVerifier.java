@@ -22,13 +22,9 @@ final class ModelVerifier {
     /** @param runningSpec the spec of the model serving now (the bar state is built on it), or null */
     static ScoringModel verify(RegisteredModel registered, FeatureSpec runningSpec) throws ModelArtifactException {
         ModelArtifact a = registered.artifact();
-        if (a.featureSpec().version() != FeatureSpec.CURRENT_VERSION) {
-            throw new ModelArtifactException("feature spec version " + a.featureSpec().version() + " is not computed here");
-        }
         // Windows of another spec would need another bar/feature state: refuse rather than serve skewed features.
         if (runningSpec != null) a.requireSpec(runningSpec);
-        ScoringModel m = new ScoringModel(registered.model(), registered.version(), a.model(),
-                new Explainer(a.model(), a.featureSpec().featureNames()), a.threshold(), a.featureSpec());
+        ScoringModel m = ScoringModel.of(registered);
         warmUp(m, a.model().stats());
         return m;
     }
@@ -44,7 +40,9 @@ final class ModelVerifier {
         }
         for (double[] row : rows) {
             double s = m.scorer().score(row);
-            if (!(s > 0 && s <= 1)) throw new ModelArtifactException("warm-up score " + s + " is outside (0, 1]");
+            if (!(s >= 0 && s <= m.kind().maxScore())) {
+                throw new ModelArtifactException("warm-up score " + s + " is outside [0, " + m.kind().maxScore() + "] for " + m.kind().id());
+            }
             m.explainer().explain(row);
         }
     }

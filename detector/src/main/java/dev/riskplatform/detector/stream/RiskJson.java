@@ -2,7 +2,6 @@ package dev.riskplatform.detector.stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.model.FeatureContribution;
 import dev.riskplatform.core.risk.Alert;
@@ -24,10 +23,10 @@ public final class RiskJson {
                 .put("close", b.close()).put("volume", b.volume()).put("tradeCount", b.tradeCount()).put("gap", b.gap());
         if (e.features() != null) {
             ObjectNode f = n.putObject("features");
-            for (int i = 0; i < FeatureSpec.FEATURE_NAMES.size(); i++) f.put(FeatureSpec.FEATURE_NAMES.get(i), e.features().value(i));
+            for (int i = 0; i < e.featureNames().size(); i++) f.put(e.featureNames().get(i), e.features().value(i));
         }
         n.put("score", e.score()).put("threshold", e.threshold()).put("anomaly", e.anomaly())
-                .put("model", e.model()).put("modelVersion", e.modelVersion()).put("alertId", e.alertId())
+                .put("model", e.model()).put("modelVersion", e.modelVersion()).put("scorer", e.scorer()).put("alertId", e.alertId())
                 .put("lastTradePublishTime", e.lastTradePublishTime()).put("emittedAt", e.emittedAt())
                 .put("closedBy", e.closedByIdle() ? "idle" : "trade");
         return n.toString();
