@@ -3,6 +3,7 @@ package dev.riskplatform.batch;
 import dev.riskplatform.batch.output.PartitionWriter;
 import dev.riskplatform.core.artifact.ModelArtifactException;
 import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.model.ServedScorer;
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.io.BarParquet;
@@ -31,7 +32,7 @@ public final class BatchFixtures {
     public static synchronized void ensureModel(ModelRegistryStore registry, String name, FeatureSpec spec) {
         try {
             if (registry.read(name).flatMap(d -> d.promoted()).isPresent()) return;
-            byte[] artifact = TestModels.artifact(spec, 25, 3000, 11);
+            byte[] artifact = TestModels.artifact(spec, 25, 3000, 11, ServedScorer.TAIL_BLEND, 3.0 / 1440);
             registry.register(name, artifact, TestModels.entry(name, artifact, spec, true), Map.of());
         } catch (ModelArtifactException e) {
             throw new IllegalStateException(e);

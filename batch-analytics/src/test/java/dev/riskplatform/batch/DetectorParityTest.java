@@ -52,12 +52,14 @@ class DetectorParityTest extends BatchTestBase {
             FeatureVector v = sameBars.get(i);
             assertNotNull(v, "the day's first bar is already warm");
             assertEquals(v.openTime(), p.openTime());
-            double[] batch = {p.logReturn(), p.volatility(), p.zScore(), p.momentum()};
-            for (int f = 0; f < 4; f++) {
+            List<String> names = model.artifact().featureSpec().featureNames();
+            double[] batch = names.stream().mapToDouble(p::feature).toArray();
+            for (int f = 0; f < names.size(); f++) {
                 assertEquals(Double.doubleToRawLongBits(v.value(f)), Double.doubleToRawLongBits(batch[f]), "bar " + i + " feature " + f);
                 assertEquals(longer.get(i).value(f), batch[f], 1e-12 * Math.max(1, Math.abs(batch[f])));
             }
-            assertEquals(Double.doubleToRawLongBits(model.artifact().model().score(v.values())), Double.doubleToRawLongBits(p.score()));
+            assertEquals(Double.doubleToRawLongBits(model.artifact().servedScorer().score(v.values())), Double.doubleToRawLongBits(p.score()));
+            assertEquals(model.artifact().scorer().id(), p.scorer());
             assertEquals(model.version(), p.modelVersion());
         }
     }

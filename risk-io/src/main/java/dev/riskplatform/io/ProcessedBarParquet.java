@@ -1,20 +1,36 @@
 package dev.riskplatform.io;
 
+import dev.riskplatform.core.features.FeatureSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
-/** processed/ files (docs/storage.md); features use docs/features.md names; NaN is stored as null. */
+/**
+ * processed/ files (docs/storage.md): one column per feature of every spec version (docs/features.md
+ * names), null where the row's model has no such feature or before warm-up; NaN is stored as null.
+ */
 public final class ProcessedBarParquet extends ParquetCodec<ProcessedBar> {
 
-    public static final Schema SCHEMA = SchemaBuilder.record("ProcessedBar").namespace("dev.riskplatform.processed").fields()
-            .requiredString("symbol").requiredString("interval").requiredLong("openTime")
-            .requiredDouble("open").requiredDouble("high").requiredDouble("low").requiredDouble("close")
-            .requiredDouble("volume").requiredBoolean("gap")
-            .optionalDouble("log_return").optionalDouble("volatility").optionalDouble("z_score").optionalDouble("momentum")
-            .optionalDouble("score").requiredBoolean("anomaly").requiredString("model").requiredInt("modelVersion")
-            .endRecord();
+    /** v1's then v2's feature names: the feature columns, in this order. */
+    public static final List<String> FEATURE_COLUMNS = java.util.stream.Stream
+            .concat(FeatureSpec.V1_FEATURE_NAMES.stream(), FeatureSpec.V2_FEATURE_NAMES.stream()).toList();
+
+    public static final Schema SCHEMA = buildSchema();
+
+    private static Schema buildSchema() {
+        SchemaBuilder.FieldAssembler<Schema> f = SchemaBuilder.record("ProcessedBar").namespace("dev.riskplatform.processed").fields()
+                .requiredString("symbol").requiredString("interval").requiredLong("openTime")
+                .requiredDouble("open").requiredDouble("high").requiredDouble("low").requiredDouble("close")
+                .requiredDouble("volume").requiredBoolean("gap");
+        for (String name : FEATURE_COLUMNS) f = f.optionalDouble(name);
+        return f.optionalDouble("score").requiredBoolean("anomaly").requiredString("model").requiredInt("modelVersion")
+                .requiredString("scorer").endRecord();
+    }
 
     public ProcessedBarParquet() {
         super(SCHEMA);
@@ -31,25 +47,25 @@ public final class ProcessedBarParquet extends ParquetCodec<ProcessedBar> {
         r.put("close", b.close());
         r.put("volume", b.volume());
         r.put("gap", b.gap());
-        r.put("log_return", nullIfNaN(b.logReturn()));
-        r.put("volatility", nullIfNaN(b.volatility()));
-        r.put("z_score", nullIfNaN(b.zScore()));
-        r.put("momentum", nullIfNaN(b.momentum()));
+        for (String name : FEATURE_COLUMNS) r.put(name, nullIfNaN(b.feature(name)));
         r.put("score", nullIfNaN(b.score()));
         r.put("anomaly", b.anomaly());
         r.put("model", b.model());
         r.put("modelVersion", b.modelVersion());
+        r.put("scorer", b.scorer());
         return r;
     }
 
     @Override
     protected ProcessedBar fromRecord(GenericRecord r) {
+        Map<String, Double> features = new LinkedHashMap<>();
+        for (String name : FEATURE_COLUMNS) {
+            if (r.get(name) != null) features.put(name, (Double) r.get(name));
+        }
         return new ProcessedBar(str(r, "symbol"), str(r, "interval"), (Long) r.get("openTime"),
                 (Double) r.get("open"), (Double) r.get("high"), (Double) r.get("low"), (Double) r.get("close"),
-                (Double) r.get("volume"), (Boolean) r.get("gap"),
-                nanIfNull(r.get("log_return")), nanIfNull(r.get("volatility")), nanIfNull(r.get("z_score")),
-                nanIfNull(r.get("momentum")), nanIfNull(r.get("score")), (Boolean) r.get("anomaly"),
-                str(r, "model"), (Integer) r.get("modelVersion"));
+                (Double) r.get("volume"), (Boolean) r.get("gap"), features, nanIfNull(r.get("score")), (Boolean) r.get("anomaly"),
+                str(r, "model"), (Integer) r.get("modelVersion"), str(r, "scorer"));
     }
 
     static Double nullIfNaN(double v) {

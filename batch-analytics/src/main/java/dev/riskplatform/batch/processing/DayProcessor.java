@@ -6,11 +6,13 @@ import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.io.ProcessedBar;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Features with risk-core's FeatureEngine.computeAll (the one code path, as the detector) over the
- * look-back + day series, scores with the registered model (never re-fitted), keeps the day's rows.
+ * look-back + day series, scores with the registered model's served scorer (never re-fitted), keeps the day's rows.
  */
 public final class DayProcessor {
 
@@ -22,7 +24,7 @@ public final class DayProcessor {
         List<Bar> bars = series.bars();
         FeatureMatrix m = FeatureEngine.computeAll(spec, bars);
         double[] scores = new double[m.rows()];
-        model.artifact().model().score(m.values(), m.rows(), scores);
+        model.artifact().servedScorer().score(m.values(), m.rows(), scores);
         int warmUp = spec.warmUpBars(); // matrix row r is series bar r + warmUp
         List<ProcessedBar> out = new ArrayList<>(bars.size() - series.dayIndex());
         for (int i = series.dayIndex(); i < bars.size(); i++) {
@@ -34,10 +36,11 @@ public final class DayProcessor {
     private static ProcessedBar row(Bar b, FeatureMatrix m, int r, double[] scores, RegisteredModel model) {
         boolean warm = r >= 0;
         double score = warm ? scores[r] : Double.NaN;
+        List<String> names = model.artifact().featureSpec().featureNames();
+        Map<String, Double> features = new LinkedHashMap<>();
+        for (int f = 0; warm && f < names.size(); f++) features.put(names.get(f), m.get(r, f));
         return new ProcessedBar(b.symbol(), b.interval().code(), b.openTime(), b.open(), b.high(), b.low(), b.close(),
-                b.volume(), b.gap(),
-                warm ? m.get(r, 0) : Double.NaN, warm ? m.get(r, 1) : Double.NaN,
-                warm ? m.get(r, 2) : Double.NaN, warm ? m.get(r, 3) : Double.NaN,
-                score, warm && model.artifact().threshold().isAnomaly(score), model.model(), model.version());
+                b.volume(), b.gap(), features, score, warm && model.artifact().threshold().isAnomaly(score), model.model(),
+                model.version(), model.artifact().scorer().id());
     }
 }
