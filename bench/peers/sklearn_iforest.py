@@ -1,10 +1,10 @@
 #!/usr/bin/python3
 """Peer for IsolationForestBench: scikit-learn's IsolationForest at the same shape.
 
-4 features, n_estimators=100, max_samples=256, 1 M standard-normal rows (fixed seed).
-Reports medians of several repeats. Run with Debian's python (python3-sklearn):
+4 features (--features 6 for feature spec v2), n_estimators=100, max_samples=256, 1 M standard-normal
+rows (fixed seed). Reports medians of several repeats. Run with Debian's python (python3-sklearn):
 
-    /usr/bin/python3 bench/peers/sklearn_iforest.py [--score-rows 200000] [--repeats 5]
+    /usr/bin/python3 bench/peers/sklearn_iforest.py [--features 4] [--score-rows 200000] [--repeats 5]
 """
 import argparse
 import statistics
@@ -33,8 +33,9 @@ def main():
                    help="rows per score_samples call (sklearn needs ~seconds per 100k)")
     p.add_argument("--repeats", type=int, default=5)
     p.add_argument("--latency-calls", type=int, default=300)
+    p.add_argument("--features", type=int, default=4)
     a = p.parse_args()
-    X = np.random.default_rng(2026).standard_normal((a.rows, 4))
+    X = np.random.default_rng(2026).standard_normal((a.rows, a.features))
 
     def fit():
         return IsolationForest(n_estimators=100, max_samples=256, random_state=42).fit(X)
@@ -50,7 +51,7 @@ def main():
         model.predict(row)
         lat_wall.append(time.perf_counter() - w0)
         lat_cpu.append(time.process_time() - c0)
-    print(f"sklearn {sklearn.__version__}, numpy {np.__version__}; medians, wall / process CPU")
+    print(f"sklearn {sklearn.__version__}, numpy {np.__version__}; {a.features} features; medians, wall / process CPU")
     print(f"fit_1M_rows_ms {fit_s[0] * 1e3:.1f} / {fit_s[1] * 1e3:.1f}")
     print(f"score_samples_rows_per_s {a.score_rows / score_s[0]:.0f} / {a.score_rows / score_s[1]:.0f}"
           f"  ({a.score_rows} rows per call)")

@@ -1,6 +1,8 @@
 package dev.riskplatform.bench;
 
 import dev.riskplatform.core.model.IsolationForest;
+import dev.riskplatform.core.model.Scorer;
+import dev.riskplatform.core.model.ServedScorer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -11,20 +13,22 @@ import java.util.Random;
  * oversubscribed machine wall time mostly measures the other tenants. Same data, model and
  * parameters as the JMH benchmark; prints the median of several repeats after a warm-up.
  *
- * <pre>java -cp bench/target/benchmarks.jar dev.riskplatform.bench.CpuTimeCheck</pre>
+ * <pre>java -cp bench/target/benchmarks.jar dev.riskplatform.bench.CpuTimeCheck [4:isolation-forest | 6:tail-blend]</pre>
  */
 public final class CpuTimeCheck {
 
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) {
+        String shape = args.length > 0 ? args[0] : "4:isolation-forest";
         int n = IsolationForestBench.ROWS;
-        int d = IsolationForestBench.D;
+        int d = Integer.parseInt(shape.substring(0, shape.indexOf(':')));
+        ServedScorer served = ServedScorer.parse(shape.substring(shape.indexOf(':') + 1));
         Random r = new Random(2026);
         double[] data = new double[n * d];
         for (int i = 0; i < data.length; i++) data[i] = r.nextGaussian();
-        IsolationForest[] model = new IsolationForest[1];
-        long fit = median(15, 5, () -> model[0] = IsolationForest.fit(data, d, IsolationForestBench.PARAMS));
+        Scorer[] model = new Scorer[1];
+        long fit = median(15, 5, () -> model[0] = served.over(IsolationForest.fit(data, d, IsolationForestBench.PARAMS)));
         double[] out = new double[n];
         long batch = median(9, 3, () -> model[0].score(data, n, out));
         double[][] rows = new double[4096][d];
@@ -33,7 +37,7 @@ public final class CpuTimeCheck {
         long single = median(30, 10, () -> {
             for (int k = 0; k < 100_000; k++) sink[0] += model[0].score(rows[k & 4095]);
         });
-        System.out.printf("fit 1M rows: %.1f ms CPU%n", fit / 1e6);
+        System.out.printf("%s, %d features%nfit 1M rows: %.1f ms CPU%n", served.id(), d, fit / 1e6);
         System.out.printf("batch score: %.2f M rows/s CPU%n", n / (batch / 1e9) / 1e6);
         System.out.printf("single row:  %.0f ns CPU (mean of 100k calls)  [sink %.1f]%n", single / 1e5, sink[0]);
     }
