@@ -39,6 +39,8 @@ class OperatorMetricsTest {
         ActiveModel m = models.active().orElseThrow();
         long registeredAt = registry.read(m.scoring().name()).orElseThrow().version((int) m.version())
                 .map(RegistryEntry::registeredAt).orElseThrow();
+        // A gauge holds its object weakly: after a GC one without a strong reference reads NaN (the retrain interval did).
+        System.gc();
         // The gauges refresh every 10 s.
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
         while (true) {

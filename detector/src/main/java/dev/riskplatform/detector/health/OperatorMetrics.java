@@ -52,9 +52,10 @@ public class OperatorMetrics {
                         r -> r.get() < 0 ? -1 : r.get() / 1000.0)
                 .description("Registry time (epoch seconds) of the model version serving now; -1 before the first one")
                 .register(meters);
+        // strongReference: a gauge holds its object weakly, and nothing else keeps this Duration (it read NaN after a GC).
         Gauge.builder("detector.model.retrain.interval.seconds", retrainInterval, Duration::toSeconds)
                 .description("risk.model.retrain-interval: a serving model registered longer ago than this is stale")
-                .register(meters);
+                .strongReference(true).register(meters);
     }
 
     @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
