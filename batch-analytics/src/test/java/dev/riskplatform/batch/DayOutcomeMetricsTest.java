@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code batch_days_total{status}} (alert rule BatchDayFailed) is on /q/metrics for every status and counts the
+ * {@code batch_day_runs_total{status}} (alert rule BatchDayFailed) is on /q/metrics for every status and counts the
  * days of a run by outcome: here one failed day (a raw object that is not Parquet) and one without input.
  */
 @QuarkusTest
@@ -33,14 +33,14 @@ class DayOutcomeMetricsTest extends BatchTestBase {
         List<DayReport> run = runner.run(SYMBOL, D1, D1.plusDays(1)).days();
 
         assertEquals(List.of(DayReport.Status.ERROR, DayReport.Status.MISSING_INPUT), run.stream().map(DayReport::status).toList());
-        assertEquals(error0 + 1, days("error"), "batch_days_total{status=\"error\"}");
-        assertEquals(missing0 + 1, days("missing-input"), "batch_days_total{status=\"missing-input\"}");
-        assertEquals(complete0, days("complete"), "batch_days_total{status=\"complete\"}");
+        assertEquals(error0 + 1, days("error"), "batch_day_runs_total{status=\"error\"}");
+        assertEquals(missing0 + 1, days("missing-input"), "batch_day_runs_total{status=\"missing-input\"}");
+        assertEquals(complete0, days("complete"), "batch_day_runs_total{status=\"complete\"}");
     }
 
     /** The counter's value on /q/metrics; fails when the series is absent. */
     private static double days(String status) {
-        String series = "batch_days_total{status=\"" + status + "\"}";
+        String series = "batch_day_runs_total{status=\"" + status + "\"}";
         for (String line : given().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
             if (line.startsWith(series + " ")) return Double.parseDouble(line.substring(series.length() + 1));
         }
