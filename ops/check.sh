@@ -130,11 +130,13 @@ K8S_RULES="$ROOT/k8s/components/monitoring/prometheusrule.yaml"
 
 # promtool test rules on the unit tests, against the rules file $1 (the test file names rules.yml beside it).
 test_rules_against() {
-  local dir
+  local dir rc=0
   dir=$(mktemp -d "$OUT/rules-test.XXXXXX")
   cp "$RULES_TEST" "$dir/rules.test.yml"
   cp "$1" "$dir/rules.yml"
-  (cd "$dir" && promtool test rules rules.test.yml)
+  (cd "$dir" && promtool test rules rules.test.yml) || rc=$?
+  rm -rf "$dir"
+  return "$rc"
 }
 
 # The PrometheusRule ($2) must hold exactly the groups of the plain rules file ($1), parsed, not as text.
