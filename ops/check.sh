@@ -8,6 +8,9 @@
 #   - every shell script through shellcheck; every YAML file through yamllint (ops/yamllint.yaml).
 #   - Grafana dashboard and IAM policy JSON; the dashboard's PromQL through `promtool check rules`.
 #   - each service's real /q/metrics through `promtool check metrics` (jar started on loopback).
+#   - the operator alert rules (ops/prometheus/rules.yml): `promtool check rules`, their unit tests
+#     (`promtool test rules ops/prometheus/rules.test.yml`), the PrometheusRule in k8s/components/monitoring
+#     holding the same groups, and every metric a rule reads exported by a service's real /q/metrics.
 #   - the self-test: each validator must reject a deliberately broken fixture (ops/selftest/).
 # Usage: ops/check.sh              all of the above
 #        ops/check.sh --self-test  only the self-test (fixtures must be rejected)
@@ -120,6 +123,122 @@ PY
   promtool check rules "$rules"
 }
 
+# ---------------------------------------------------------------- alert rules
+RULES="$ROOT/ops/prometheus/rules.yml"
+RULES_TEST="$ROOT/ops/prometheus/rules.test.yml"
+K8S_RULES="$ROOT/k8s/components/monitoring/prometheusrule.yaml"
+
+# promtool test rules on the unit tests, against the rules file $1 (the test file names rules.yml beside it).
+test_rules_against() {
+  local dir rc=0
+  dir=$(mktemp -d "$OUT/rules-test.XXXXXX")
+  cp "$RULES_TEST" "$dir/rules.test.yml"
+  cp "$1" "$dir/rules.yml"
+  (cd "$dir" && promtool test rules rules.test.yml) || rc=$?
+  rm -rf "$dir"
+  return "$rc"
+}
+
+# The PrometheusRule ($2) must hold exactly the groups of the plain rules file ($1), parsed, not as text.
+rules_agree() {
+  python3 - "$1" "$2" <<'PY'
+import sys, yaml
+plain = yaml.safe_load(open(sys.argv[1]))["groups"]
+k8s = yaml.safe_load(open(sys.argv[2]))
+if k8s.get("kind") != "PrometheusRule":
+    sys.exit(f"{sys.argv[2]} is not a PrometheusRule")
+other = k8s["spec"]["groups"]
+if plain == other:
+    print(f"{sum(len(g['rules']) for g in plain)} rules identical")
+    sys.exit(0)
+rules = lambda gs: {(g["name"], r.get("alert") or r.get("record")): r for g in gs for r in g["rules"]}
+a, b = rules(plain), rules(other)
+for k in sorted(set(a) | set(b)):
+    if a.get(k) != b.get(k):
+        diff = [f for f in sorted(set(a.get(k, {})) | set(b.get(k, {}))) if a.get(k, {}).get(f) != b.get(k, {}).get(f)]
+        print(f"PrometheusRule differs from ops/prometheus/rules.yml: {k[1]} ({', '.join(diff) or 'present in one only'})")
+sys.exit(1)
+PY
+}
+
+# Every metric name a rule reads ($1) must be exported by a service (`up` is Prometheus' own): a sample name in one
+# of the /q/metrics files scraped by this run (the rest of the arguments), or, for a meter the service creates
+# lazily (the detector's stream meters once it consumes, which needs a broker; a counter tagged by what happened on
+# its first event), registered in a service's main code under its Micrometer name (the name without _total or a
+# base-unit suffix, dots for underscores). The report says which names were found which way.
+rule_metrics_exported() {
+  local rules="$1"; shift
+  python3 - "$rules" "$ROOT" "$@" <<'PY'
+import re, subprocess, sys, yaml
+rules_file, root, metric_files = sys.argv[1], sys.argv[2], sys.argv[3:]
+exported = set()
+for f in metric_files:
+    for line in open(f):
+        if line.strip() and not line.startswith("#"):
+            exported.add(re.match(r"[a-zA-Z_:][a-zA-Z0-9_:]*", line).group(0))
+KEYWORDS = {"by", "without", "on", "ignoring", "group_left", "group_right", "bool", "offset", "and", "or", "unless",
+            "inf", "nan"}
+def names(expr):
+    found = set()
+    for m in re.finditer(r'__name__\s*=~?\s*"([^"]*)"', expr):   # {__name__=~"a|b"}
+        found.update(n for n in m.group(1).split("|") if n)
+    e = re.sub(r'"(?:[^"\\]|\\.)*"', '""', expr)                 # string literals
+    e = re.sub(r"\{[^}]*\}", " ", e)                              # label matchers
+    e = re.sub(r"\[[^\]]*\]", " ", e)                             # ranges and subqueries
+    e = re.sub(r"\b(by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)", " ", e)
+    for m in re.finditer(r"(?<![\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)\b(?!\s*\()", e):
+        n = m.group(1)
+        if n.lower() not in KEYWORDS and not re.fullmatch(r"\d+[smhdwy]", n):
+            found.add(n)
+    return found
+def registered_in_main(n):
+    base = re.sub(r"_total$", "", n)
+    candidates = {base, re.sub(r"_(seconds|bytes|records)$", "", base)}
+    for c in candidates:
+        micrometer = c.replace("_", ".")
+        out = subprocess.run(["grep", "-rlF", "--include=*.java", "-e", f'"{micrometer}"', root],
+                             capture_output=True, text=True).stdout.split()
+        if any("/src/main/" in p and "/target/" not in p for p in out):
+            return micrometer
+    return None
+problems, scraped, in_code = [], set(), {}
+for g in yaml.safe_load(open(rules_file))["groups"]:
+    for r in g["rules"]:
+        for n in sorted(names(r["expr"])):
+            if n == "up" or n in exported:
+                scraped.add(n)
+            elif (m := registered_in_main(n)):
+                in_code[n] = m
+            else:
+                problems.append(f"{r.get('alert')}: {n} is exported by no service")
+for p in problems:
+    print(p)
+if problems:
+    sys.exit(1)
+lazy = ", ".join(k + ' as "' + v + '"' for k, v in sorted(in_code.items()))
+print(f"{len(scraped)} metric names on the scraped /q/metrics, {len(in_code)} created lazily and registered in main code ({lazy})")
+PY
+}
+
+check_rules() {
+  local report
+  if report=$(promtool check rules "$RULES" 2>&1); then
+    pass "alert rules: promtool check rules ($(grep -oE '[0-9]+ rules found' <<<"$report"))"
+  else
+    fail "alert rules: promtool check rules: $(tail -n3 <<<"$report" | tr '\n' ' ')"
+  fi
+  if report=$(test_rules_against "$RULES" 2>&1); then
+    pass "alert rules: promtool test rules ops/prometheus/rules.test.yml ($(grep -c '^  - name:' "$RULES_TEST") tests): SUCCESS"
+  else
+    fail "alert rules: unit tests: $(grep -m3 -E 'FAILED|alertname|error' <<<"$report" | tr '\n' ' ')"
+  fi
+  if report=$(rules_agree "$RULES" "$K8S_RULES" 2>&1); then
+    pass "alert rules: k8s PrometheusRule == ops/prometheus/rules.yml ($report)"
+  else
+    fail "alert rules: $(head -n3 <<<"$report" | tr '\n' ' ') (run ops/prometheus/sync-k8s.sh)"
+  fi
+}
+
 # ---------------------------------------------------------------- self-test
 self_test() {
   log "self-test: every validator must reject its broken fixture"
@@ -133,6 +252,21 @@ self_test() {
   expect_reject metrics-parse 'text format parsing error' check_metrics_text "$SELFTEST/metrics.txt.broken"
   expect_reject metrics-own-lint '^risk_detector_alerts' check_metrics_text "$SELFTEST/own-metrics-lint.txt.broken"
   expect_reject dashboard-promql 'parse error|could not parse|unexpected' check_dashboard_promql "$SELFTEST/dashboard.json.broken"
+  expect_reject rules-syntax 'could not parse|parse error|unexpected' promtool check rules "$SELFTEST/rules.yml.broken"
+  # The next two are made from the real files at each run (so they cannot drift from them): the detector-down
+  # rule watching the wrong job must fail its unit test; a PrometheusRule whose `for:` drifted must be refused.
+  local mutated="$OUT/rules-mutated.yml" drifted="$OUT/prometheusrule-drifted.yaml"
+  sed 's/up{job="detector"} == 0/up{job="detectr"} == 0/' "$RULES" >"$mutated"
+  if cmp -s "$RULES" "$mutated"; then
+    fail "self-test rules-unit: the mutation no longer applies to ops/prometheus/rules.yml (update check.sh)"
+  else
+    expect_reject rules-unit 'alertname: DetectorDown' test_rules_against "$mutated"
+  fi
+  ops/prometheus/sync-k8s.sh "$drifted" >/dev/null
+  sed -i '0,/for: 1m/s//for: 5m/' "$drifted"
+  expect_reject rules-k8s-drift 'differs from ops/prometheus/rules.yml: DetectorDown \(for\)' rules_agree "$RULES" "$drifted"
+  expect_reject rules-unknown-metric 'detector_bars_totl is exported by no service' \
+    rule_metrics_exported "$SELFTEST/rules-unknown-metric.yml.broken" "$SELFTEST/exported-metrics.txt"
   expect_reject backfill-bad-month "bad month '13'" sh -c "ops/backfill-job.sh --year=2024 --month=13 < /dev/null"
   # The Jenkinsfile fixture is checked together with the real Jenkinsfile (one CodeNarc start
   # costs ~1 minute on this machine): see check_jenkinsfile.
@@ -246,6 +380,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 check_service_metrics() {
   local svc missing=()
+  rm -f "$OUT"/*.metrics # the rules' metric-name check reads these: never a previous run's
   for svc in "${SERVICES[@]}"; do
     [[ -f "$svc/target/quarkus-app/quarkus-run.jar" ]] || missing+=("$svc")
   done
@@ -342,7 +477,17 @@ else
     fail "Grafana dashboard PromQL: $(tail -n3 <<<"$report" | tr '\n' ' ')"
   fi
 
+  check_rules
   check_service_metrics
+  local_metrics=()
+  for svc in "${SERVICES[@]}"; do [[ -s "$OUT/$svc.metrics" ]] && local_metrics+=("$OUT/$svc.metrics"); done
+  if ((${#local_metrics[@]} != ${#SERVICES[@]})); then
+    fail "alert rules: metric names not checked (only ${#local_metrics[@]} of ${#SERVICES[@]} services scraped)"
+  elif report=$(rule_metrics_exported "$RULES" "${local_metrics[@]}" 2>&1); then
+    pass "alert rules: $report"
+  else
+    fail "alert rules: $(head -n3 <<<"$report" | tr '\n' ' ')"
+  fi
   check_jenkinsfile yes
 fi
 

@@ -4,7 +4,9 @@
 #
 #   ops/drills.sh [--fast] [drill ...]     (./platform drills ... is the same)
 #     drills: garbage ws-storm bad-models s3-down s3-down-batch kafka-kill detector-kill second-detector
-#     --fast: the ones CI runs (all but s3-down-batch, 50-100 s, and second-detector)
+#             detector-down-alert
+#     --fast: the ones CI runs (all but s3-down-batch, 50-100 s, second-detector, and detector-down-alert, which
+#             needs the local Prometheus of ./platform up and waits out the rule's `for:`, ~1.5 min)
 #
 # Needs the platform up (./platform up) in $PLATFORM_HOME with the replay streaming; exits non-zero if a
 # drill fails. Loopback only; it restarts what it kills and leaves the platform running.
@@ -16,8 +18,9 @@ S3="http://127.0.0.1:${S3_PORT:-9000}"
 BUCKET="${RISK_BUCKET:-risk-platform}"
 MODEL=btc-iforest SYMBOL=BTCUSDT BAR_MS=60000
 INGESTOR=http://127.0.0.1:8081 DETECTOR=http://127.0.0.1:8082 BATCH=http://127.0.0.1:8083
+PROMETHEUS=http://127.0.0.1:${PROMETHEUS_PORT:-9090} ALERTMANAGER=http://127.0.0.1:${ALERTMANAGER_PORT:-9095}
 GARBAGE=${DRILL_GARBAGE:-10000}
-ALL=(garbage ws-storm bad-models s3-down s3-down-batch kafka-kill detector-kill second-detector)
+ALL=(garbage ws-storm bad-models s3-down s3-down-batch kafka-kill detector-kill second-detector detector-down-alert)
 FAST=(garbage ws-storm bad-models s3-down kafka-kill detector-kill)
 
 say() { printf '[drills] %s\n' "$*"; }
@@ -341,6 +344,52 @@ drill_second_detector() {
   kill "$pid"; await 30 "! kill -0 $pid 2>/dev/null" || kill -9 "$pid"
   say "  the first detector is back (pid $(pid_of detector)), the second left"
   [ "$trades" -gt 0 ] && check_progress 120 && check_no_duplicate_alert && check_bars
+}
+
+# --- detector-down-alert: the operator rule DetectorDown (ops/prometheus/rules.yml) fires in the local Prometheus --
+# State of an alert in Prometheus (/api/v1/alerts): firing, pending, or inactive when it is not listed.
+alert_state() {
+  curl -fs "$PROMETHEUS/api/v1/alerts" \
+    | jq -r --arg a "$1" '[.data.alerts[] | select(.labels.alertname == $a) | .state] | if index("firing") then "firing" elif index("pending") then "pending" else "inactive" end'
+}
+
+# Active alerts of that name in the local Alertmanager ("no answer" when it does not answer).
+am_alerts() {
+  curl -fs "$ALERTMANAGER/api/v2/alerts?filter=alertname%3D%22$1%22" | jq 'length' 2>/dev/null || echo "no answer"
+}
+
+# The detector SIGKILLed: DetectorDown goes pending at the first failed scrape and fires once its `for:` has passed
+# (within `for:` + 20 s: a 5 s scrape and a 5 s evaluation late at most), reaches Alertmanager, and resolves after
+# the detector is started again.
+drill_detector_down_alert() {
+  local for_s t0 pending_at="" fired_at="" state am
+  command -v jq >/dev/null || { say "  jq is needed (apt-get install jq)"; return 1; }
+  if ! curl -fs "$PROMETHEUS/-/ready" >/dev/null; then
+    say "  no Prometheus at $PROMETHEUS: apt-get install prometheus prometheus-alertmanager, then ./platform down && ./platform up"
+    return 1
+  fi
+  for_s=$(curl -fs "$PROMETHEUS/api/v1/rules" | jq -r '[.data.groups[].rules[] | select(.name == "DetectorDown") | .duration][0] // empty')
+  [ -n "$for_s" ] || { say "  Prometheus has no rule DetectorDown (is ops/prometheus/rules.yml loaded?)"; return 1; }
+  state=$(alert_state DetectorDown)
+  [ "$state" = inactive ] || { say "  DetectorDown is already $state before the kill"; return 1; }
+  kill -9 "$(pid_of detector)"
+  t0=$SECONDS
+  say "  detector SIGKILLed; DetectorDown has for: ${for_s} s"
+  while [ $((SECONDS - t0)) -le $((for_s + 20)) ]; do
+    state=$(alert_state DetectorDown)
+    [ "$state" = pending ] && [ -z "$pending_at" ] && pending_at=$((SECONDS - t0))
+    [ "$state" = firing ] && { fired_at=$((SECONDS - t0)); break; }
+    sleep 1
+  done
+  # Prometheus sends a firing alert to Alertmanager on its next evaluation: allow it a few seconds.
+  if [ -n "$fired_at" ]; then await 15 "[ \"\$(am_alerts DetectorDown)\" -ge 1 ] 2>/dev/null" || true; fi
+  am=$(am_alerts DetectorDown)
+  say "  DetectorDown: pending after ${pending_at:-never} s, firing after ${fired_at:-never} s; in Alertmanager: $am"
+  "$ROOT/platform" start >/dev/null
+  await 120 "ready $DETECTOR" || { say "  the detector did not come back"; return 1; }
+  await 60 "[ \"\$(alert_state DetectorDown)\" = inactive ]" || { say "  DetectorDown still $(alert_state DetectorDown) 60 s after the restart"; return 1; }
+  say "  detector back (pid $(pid_of detector)); DetectorDown resolved after $((SECONDS - t0)) s from the kill"
+  [ -n "$fired_at" ] && [ "$fired_at" -ge "$for_s" ] && [ "$am" != "no answer" ] && [ "$am" -ge 1 ]
 }
 
 main() {

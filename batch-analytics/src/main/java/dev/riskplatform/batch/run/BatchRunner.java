@@ -31,13 +31,16 @@ public class BatchRunner {
     private final ModelLoader models;
     private final BatchRunPublisher publisher;
     private final BatchConfig config;
+    private final DayOutcomeMetrics outcomes;
 
-    public BatchRunner(DayJob job, RawBarSource source, ModelLoader models, BatchRunPublisher publisher, BatchConfig config) {
+    public BatchRunner(DayJob job, RawBarSource source, ModelLoader models, BatchRunPublisher publisher, BatchConfig config,
+                       DayOutcomeMetrics outcomes) {
         this.job = job;
         this.source = source;
         this.models = models;
         this.publisher = publisher;
         this.config = config;
+        this.outcomes = outcomes;
     }
 
     public RunReport run(String symbol, LocalDate from, LocalDate to) {
@@ -55,6 +58,7 @@ public class BatchRunner {
         List<DayReport> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             DayReport r = runDay(symbol, interval, d, m, inputs);
+            outcomes.day(r);
             publish(r);
             days.add(r);
             progress.dayDone(days.size(), r);
