@@ -71,13 +71,8 @@ public final class BinanceMessageParser {
         String symbol = symbolOf(e);
         if (symbol == null) return new Rejected("missing_field", "symbol \"s\" is missing", null);
         if (!symbols.contains(symbol)) return new Rejected("unsubscribed_symbol", "symbol " + symbol + " is not subscribed", symbol);
-        for (String f : new String[] {"t", "T"}) {
-            if (!e.path(f).isIntegralNumber()) return new Rejected("missing_field", "\"" + f + "\" is missing or not an integer", symbol);
-        }
-        for (String f : new String[] {"p", "q"}) {
-            if (!e.path(f).isTextual()) return new Rejected("missing_field", "\"" + f + "\" is missing or not a decimal string", symbol);
-        }
-        if (!e.path("m").isBoolean()) return new Rejected("missing_field", "\"m\" is missing or not a boolean", symbol);
+        Rejected wrong = firstWrongField(e, symbol);
+        if (wrong != null) return wrong;
         try {
             Trade t = Trade.parse(symbol, e.get("t").longValue(), e.get("p").textValue(), e.get("q").textValue(),
                     e.get("T").longValue(), e.get("m").booleanValue());
@@ -85,6 +80,18 @@ public final class BinanceMessageParser {
         } catch (IllegalArgumentException ex) {
             return new Rejected("invalid_field", ex.getMessage(), symbol);
         }
+    }
+
+    /** The first field of a trade event that is missing or of the wrong type or range; {@code E} may be absent. */
+    private static Rejected firstWrongField(JsonNode e, String symbol) {
+        return firstNonNull(BinanceFields.nonNegativeLong(e, "t", true, symbol), BinanceFields.nonNegativeLong(e, "T", true, symbol),
+                BinanceFields.nonNegativeLong(e, "E", false, symbol), BinanceFields.decimalText(e, "p", symbol),
+                BinanceFields.decimalText(e, "q", symbol), BinanceFields.bool(e, "m", symbol));
+    }
+
+    private static Rejected firstNonNull(Rejected... verdicts) {
+        for (Rejected r : verdicts) if (r != null) return r;
+        return null;
     }
 
     private static String symbolOf(JsonNode e) {

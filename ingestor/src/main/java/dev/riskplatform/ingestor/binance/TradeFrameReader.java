@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * The fast path of {@link BinanceMessageParser}: one pass of Jackson's streaming parser over a trade
  * event (raw, or wrapped as {@code {"stream":..,"data":{..}}}), with no tree. It only ever says yes:
- * whatever it is not sure of (another event type, a missing, repeated or mistyped field, an id beyond a
- * long, a value {@link Trade} refuses) returns null, and the tree parser decides. Bad input therefore
+ * whatever it is not sure of (another event type, a missing, repeated or mistyped field, an integer beyond a
+ * long or below 0, a value {@link Trade} refuses) returns null, and the tree parser decides. Bad input therefore
  * gets exactly the verdict and the reason it had before. A valid trade, Trade's exact decimals
  * included, parses in ~0.6 µs instead of ~1 µs and leaves no tree behind (IngestorBench, parse step:
  * median 1.60 M vs 1.00 M trades/s).
@@ -96,6 +96,7 @@ final class TradeFrameReader {
         private boolean integer(String name, JsonToken value, JsonParser p) throws IOException {
             if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) return false;
             long v = p.getLongValue();
+            if (v < 0) return false;
             switch (name) {
                 case "E" -> eventTime = v;
                 case "t" -> id = v;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.Await;
 import dev.riskplatform.ingestor.replay.BinancePayloads;
 import dev.riskplatform.ingestor.replay.ReplayServer;
@@ -49,10 +50,61 @@ class BadInputTest {
                 Map<String, String> bad = badMessages(symbol, stream, tape);
                 bad.keySet().forEach(server::broadcastRaw);
                 server.emit(symbol, 10);
-                assertDeadLettered(symbol, bad);
+                assertDeadLettered(bad);
                 var prices = LiveIngestionTest.published(symbol, 20);
                 assertEquals(java.util.stream.LongStream.rangeClosed(1001, 1020).boxed().toList(),
                         prices.stream().map(r -> r.trade().tradeId()).toList(), "only the good trades, each once");
+                assertEquals(1, server.connectionCount(), "no bad message cost the connection");
+            } finally {
+                ingestor.close(session);
+            }
+        }
+    }
+
+    /**
+     * Issue 19, item 1: an id beyond 64 bits was published cut to its low 64 bits; 2^64 + 2^62 became 2^62, and every
+     * later real trade of the symbol was then "older" than it.
+     */
+    @Test
+    void integersBeyondALongAreDeadLetteredAndDoNotPoisonTheSymbol() {
+        Map<String, String> bad = new LinkedHashMap<>();
+        streamAround((symbol, tape, server) -> {
+            String next = BinancePayloads.tradeEvent(tape.get(10), 1); // id 1011: the next one
+            bad.put(next.replace("\"t\":1011", "\"t\":18446744073709551624"), "\"t\" is out of range");
+            bad.put(next.replace("\"t\":1011", "\"t\":23058430092136939520"), "\"t\" is out of range");
+            bad.put(next.replaceFirst("\"T\":\\d+", "\"T\":18446744073709551616"), "\"T\" is out of range");
+            bad.put(next.replace("\"E\":1", "\"E\":18446744073709551617"), "\"E\" is out of range");
+            bad.put(next.replace("\"E\":1", "\"E\":-1"), "\"E\" is out of range");
+            bad.keySet().forEach(server::broadcastRaw);
+        });
+        assertDeadLettered(bad);
+    }
+
+    /** What a test sends between the tape's first ten trades and its last ten. */
+    private interface Injection {
+        void send(String symbol, List<Trade> tape, ReplayServer server);
+    }
+
+    /**
+     * Streams ids 1001..1010, then what {@code inject} sends, then 1011..1020, on one connection: the tape alone is
+     * published, each trade once and exactly, and nothing cost the connection.
+     */
+    private void streamAround(Injection inject) {
+        String symbol = LiveIngestionTest.newSymbol();
+        var tape = LiveIngestionTest.trades(symbol, 20, 1001);
+        try (ReplayServer server = new ReplayServer(vertx)) {
+            int port = server.start(0);
+            server.load(symbol, tape);
+            IngestSession session = ingestor.open(URI.create("ws://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + port),
+                    List.of(symbol), Duration.ofHours(23), LiveIngestor.Sources.BINANCE);
+            try {
+                Await.until("connected", Duration.ofSeconds(30), () -> server.openClients() == 1);
+                server.emit(symbol, 10);
+                Await.until("10 published", Duration.ofSeconds(30), () -> session.lastPublishedId(symbol) == 1010);
+                inject.send(symbol, tape, server);
+                server.emit(symbol, 10);
+                var prices = LiveIngestionTest.published(symbol, 20);
+                assertEquals(tape, prices.stream().map(r -> r.trade()).toList(), "only the tape's trades, each once, exactly");
                 assertEquals(1, server.connectionCount(), "no bad message cost the connection");
             } finally {
                 ingestor.close(session);
@@ -77,7 +129,7 @@ class BadInputTest {
         return bad;
     }
 
-    private static void assertDeadLettered(String symbol, Map<String, String> bad) {
+    private static void assertDeadLettered(Map<String, String> bad) {
         var dlq = TopicProbe.readUntil("market_prices_dlq",
                 rs -> bad.keySet().stream().allMatch(raw -> rs.stream().anyMatch(r -> raw(r.value()).equals(raw))),
                 Duration.ofSeconds(30));

@@ -86,6 +86,34 @@ class BinanceMessageParserTest {
         org.junit.jupiter.api.Assertions.assertTrue(r.reason().contains(reasonPart), r.reason());
     }
 
+    /** Issue 19, item 1: an integer beyond 64 bits was cut to its low 64 bits and published. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "t beyond long      | \"t\":12345                   | \"t\":18446744073709551624  | \"t\" is out of range",
+            "t low bits 2^62    | \"t\":12345                   | \"t\":23058430092136939520  | \"t\" is out of range",
+            "t below long       | \"t\":12345                   | \"t\":-18446744073709551624 | \"t\" is out of range",
+            "T beyond long      | \"T\":1672515782136           | \"T\":18446744073709551624  | \"T\" is out of range",
+            "E beyond long      | \"E\":1672515782136           | \"E\":18446744073709551624  | \"E\" is out of range",
+            "E negative         | \"E\":1672515782136           | \"E\":-1                    | \"E\" is out of range",
+    })
+    void integersOutOfRangeAreRefusedNotCut(String name, String field, String replacement, String reasonPart) {
+        String raw = TRADE.replace(field, replacement);
+        for (String m : new String[] {raw, "{\"stream\":\"bnbbtc@trade\",\"data\":" + raw + "}"}) {
+            Rejected r = assertInstanceOf(Rejected.class, parser.parse(m), m);
+            assertEquals("out_of_range", r.kind(), r.reason());
+            org.junit.jupiter.api.Assertions.assertTrue(r.reason().contains(reasonPart), r.reason());
+            assertEquals("BNBBTC", r.symbol());
+        }
+    }
+
+    @Test
+    void eventTimeOfTheWrongTypeIsRefusedNotReadAsZero() {
+        for (String e : new String[] {"\"1672515782136\"", "1.5", "true", "null", "[1]"}) {
+            Rejected r = assertInstanceOf(Rejected.class, parser.parse(TRADE.replace("1672515782136,\"s\"", e + ",\"s\"")), e);
+            org.junit.jupiter.api.Assertions.assertTrue(r.reason().contains("\"E\""), r.reason());
+        }
+    }
+
     /** The streaming fast path gives every message the very verdict of the tree parser (it only shortcuts valid trades). */
     @Test
     void theFastPathAgreesWithTheTreeOnEveryMessage() {
