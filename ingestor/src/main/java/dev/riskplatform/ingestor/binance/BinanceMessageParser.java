@@ -1,5 +1,6 @@
 package dev.riskplatform.ingestor.binance;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import dev.riskplatform.ingestor.binance.BinanceEvent.Control;
 import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
 import dev.riskplatform.ingestor.binance.BinanceEvent.ServerShutdown;
 import dev.riskplatform.ingestor.binance.BinanceEvent.TradeEvent;
+import java.io.IOException;
 import java.util.Set;
 
 /**
@@ -42,16 +44,33 @@ public final class BinanceMessageParser {
     /** The tree path alone: every message that is not a plain valid trade, and the fast path's reference in tests. */
     BinanceEvent parseTree(String raw) {
         JsonNode root;
-        try {
-            root = JSON.readTree(raw);
+        try (JsonParser p = JSON.createParser(raw)) {
+            root = JSON.readTree(p);
+            if (root != null && hasMore(p)) {
+                return new Rejected("malformed", "content after the JSON object, at character " + p.currentTokenLocation().getCharOffset(), null);
+            }
         } catch (JsonProcessingException e) {
             return new Rejected("malformed", "not JSON: " + e.getOriginalMessage(), null);
+        } catch (IOException e) {
+            return new Rejected("malformed", "not JSON: " + e, null);
         }
         if (root == null || !root.isObject()) return new Rejected("malformed", "not a JSON object", null);
         // Combined streams wrap every event as {"stream":"btcusdt@trade","data":{...}}.
         JsonNode event = root.has("stream") && root.has("data") ? root.get("data") : root;
         if (!event.isObject()) return new Rejected("malformed", "\"data\" is not a JSON object", null);
         return parseEvent(event);
+    }
+
+    /**
+     * Anything but white space after the first value makes the whole message suspect: {@code {trade} GARBAGE} was
+     * published, {@code {"result":null,"id":1}x} dropped. Content that is not even a JSON token counts too.
+     */
+    private static boolean hasMore(JsonParser p) {
+        try {
+            return p.nextToken() != null;
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private BinanceEvent parseEvent(JsonNode e) {

@@ -80,6 +80,20 @@ class BadInputTest {
         assertDeadLettered(bad);
     }
 
+    /** Issue 19, item 3: content after the first JSON value was ignored: the trade was published, a result frame dropped. */
+    @Test
+    void contentAfterTheJsonObjectIsADeadLetter() {
+        Map<String, String> bad = new LinkedHashMap<>();
+        streamAround((symbol, tape, server) -> {
+            String next = BinancePayloads.tradeEvent(tape.get(10), 1);
+            bad.put(next + " GARBAGE", "after the JSON object");
+            bad.put(BinancePayloads.combined(BinancePayloads.tradeStream(symbol), next) + "}", "after the JSON object");
+            bad.put("{\"result\":null,\"id\":1}x", "after the JSON object");
+            bad.keySet().forEach(server::broadcastRaw);
+        });
+        assertDeadLettered(bad);
+    }
+
     /** What a test sends between the tape's first ten trades and its last ten. */
     private interface Injection {
         void send(String symbol, List<Trade> tape, ReplayServer server);

@@ -114,6 +114,19 @@ class BinanceMessageParserTest {
         }
     }
 
+    /** Issue 19, item 3: what follows the first JSON value was ignored, so {@code {trade} GARBAGE} was published. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {" GARBAGE", "x", "}", "{}", " {\"e\":\"trade\"}", ",", "]", "null", "\u0000"})
+    void contentAfterTheFirstValueIsRefused(String tail) {
+        for (String m : new String[] {TRADE + tail, "{\"stream\":\"bnbbtc@trade\",\"data\":" + TRADE + "}" + tail,
+                "{\"result\":null,\"id\":1}" + tail, "{\"e\":\"serverShutdown\",\"E\":1}" + tail}) {
+            Rejected r = assertInstanceOf(Rejected.class, parser.parse(m), m);
+            assertEquals("malformed", r.kind(), r.reason());
+            org.junit.jupiter.api.Assertions.assertTrue(r.reason().contains("after the JSON object"), r.reason());
+        }
+        assertInstanceOf(TradeEvent.class, parser.parse(TRADE + " \r\n\t"), "white space after the object is no content");
+    }
+
     /** The streaming fast path gives every message the very verdict of the tree parser (it only shortcuts valid trades). */
     @Test
     void theFastPathAgreesWithTheTreeOnEveryMessage() {
