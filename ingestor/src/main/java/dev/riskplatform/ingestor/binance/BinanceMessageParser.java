@@ -95,7 +95,9 @@ public final class BinanceMessageParser {
         try {
             Trade t = Trade.parse(symbol, e.get("t").longValue(), e.get("p").textValue(), e.get("q").textValue(),
                     e.get("T").longValue(), e.get("m").booleanValue());
-            return new TradeEvent(t, e.path("E").asLong(0));
+            wrong = firstNonNull(BinanceFields.plainDecimal("price", e.get("p").textValue(), symbol),
+                    BinanceFields.plainDecimal("quantity", e.get("q").textValue(), symbol));
+            return wrong != null ? wrong : new TradeEvent(t, e.path("E").asLong(0));
         } catch (IllegalArgumentException ex) {
             return new Rejected("invalid_field", ex.getMessage(), symbol);
         }

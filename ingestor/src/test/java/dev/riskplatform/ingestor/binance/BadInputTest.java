@@ -94,6 +94,22 @@ class BadInputTest {
         assertDeadLettered(bad);
     }
 
+    /** Issue 19, item 5: "1e5" was published as "100000"; docs/topics.md promises the text as Binance sent it. */
+    @Test
+    void decimalsNotInBinanceFormAreDeadLetteredNotRewritten() {
+        Map<String, String> bad = new LinkedHashMap<>();
+        streamAround((symbol, tape, server) -> {
+            String next = BinancePayloads.tradeEvent(tape.get(10), 1);
+            for (String text : new String[] {"1e5", "+7", "007.5", ".5"}) {
+                bad.put(next.replaceFirst("\"p\":\"[^\"]+\"", "\"p\":\"" + text + "\""), "price is not a plain decimal");
+                bad.put(next.replaceFirst("\"q\":\"[^\"]+\"", "\"q\":\"" + text + "\""), "quantity is not a plain decimal");
+            }
+            bad.put(next.replaceFirst("\"q\":\"[^\"]+\"", "\"q\":\"-0\""), "quantity is not a plain decimal");
+            bad.keySet().forEach(server::broadcastRaw);
+        });
+        assertDeadLettered(bad);
+    }
+
     /** What a test sends between the tape's first ten trades and its last ten. */
     private interface Injection {
         void send(String symbol, List<Trade> tape, ReplayServer server);

@@ -127,6 +127,27 @@ class BinanceMessageParserTest {
         assertInstanceOf(TradeEvent.class, parser.parse(TRADE + " \r\n\t"), "white space after the object is no content");
     }
 
+    /** Issue 19, item 5: "1e5" was published as "100000"; docs/topics.md promises the text as Binance sent it. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e5", "1E5", "1.5e-3", "+1", "+0.5", "01", "00.5", ".5", "5.", "-0", "-0.0",
+            " 1", "1 ", "1_000", "0x10", "\u0661"})
+    void decimalsNotWrittenAsBinanceWritesThemAreRefused(String text) {
+        for (String field : new String[] {"p", "q"}) {
+            String m = TRADE.replace("\"" + field + "\":\"" + (field.equals("p") ? "0.001" : "100") + "\"", "\"" + field + "\":\"" + text + "\"");
+            Rejected r = assertInstanceOf(Rejected.class, parser.parse(m), m);
+            assertEquals("invalid_field", r.kind(), r.reason());
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0.001", "100", "0", "0.00000000", "42000.01000000", "1.0", "123456789012345678901234567890"})
+    void binanceDecimalsArePublishedAsTheirText(String text) {
+        TradeEvent e = assertInstanceOf(TradeEvent.class, parser.parse(TRADE.replace("\"q\":\"100\"", "\"q\":\"" + text + "\"")));
+        assertEquals(text, e.trade().quantity().toPlainString());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                dev.riskplatform.io.MarketPriceMessage.toJson(e.trade(), "binance", 1).contains("\"quantity\":\"" + text + "\""));
+    }
+
     /** The streaming fast path gives every message the very verdict of the tree parser (it only shortcuts valid trades). */
     @Test
     void theFastPathAgreesWithTheTreeOnEveryMessage() {
