@@ -36,7 +36,9 @@ public final class BinanceMessageParser {
     }
 
     public BinanceEvent parse(String raw) {
-        if (raw.length() > MAX_MESSAGE_CHARS) return new Rejected("malformed", "message longer than " + MAX_MESSAGE_CHARS + " characters", null);
+        if (raw.length() > MAX_MESSAGE_CHARS) {
+            return new Rejected("oversized", "message of " + raw.length() + " characters is longer than " + MAX_MESSAGE_CHARS, null);
+        }
         TradeEvent trade = trades.read(raw); // valid trades, nearly every message, without building a tree
         return trade != null ? trade : parseTree(raw);
     }

@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,6 +126,19 @@ public final class ReplayServer implements AutoCloseable {
     /** Any text, to every client: the bad-input tests send what Binance never should. */
     public void broadcastRaw(String text) {
         clients.forEach(c -> c.ws.writeTextMessage(text));
+    }
+
+    /**
+     * {@code text} as ONE text frame, whatever its size: {@link #broadcastRaw} lets Vert.x split a long message into
+     * frames of 64 KiB, and a hostile server need not.
+     */
+    public void broadcastFrame(String text) {
+        clients.forEach(c -> c.ws.writeFrame(WebSocketFrame.textFrame(text, true)));
+    }
+
+    /** {@code bytes} as one binary frame: Binance sends text frames only. */
+    public void broadcastBinary(byte[] bytes) {
+        clients.forEach(c -> c.ws.writeFrame(WebSocketFrame.binaryFrame(Buffer.buffer(bytes), true)));
     }
 
     public void sendServerShutdown() {

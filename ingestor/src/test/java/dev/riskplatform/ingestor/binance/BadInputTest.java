@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.Await;
+import dev.riskplatform.ingestor.health.IngestorMetrics;
 import dev.riskplatform.ingestor.replay.BinancePayloads;
 import dev.riskplatform.ingestor.replay.ReplayServer;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
@@ -32,6 +33,7 @@ class BadInputTest {
 
     @Inject Vertx vertx;
     @Inject LiveIngestor ingestor;
+    @Inject IngestorMetrics metrics;
 
     @Test
     void badMessagesLandInTheDlqWithReasonsAndTheStreamGoesOn() throws Exception {
@@ -108,6 +110,68 @@ class BadInputTest {
             bad.keySet().forEach(server::broadcastRaw);
         });
         assertDeadLettered(bad);
+    }
+
+    /**
+     * Issue 19, item 4: one frame over 64 KiB made the client close its own connection (1009), with no dead letter and
+     * no count; a binary frame vanished. Both are dead letters now, counted, and the connection stays.
+     */
+    @Test
+    void oversizedAndBinaryFramesAreCountedDeadLettersAndTheConnectionStays() {
+        double oversized = metrics.count("ingestor.dead.letters", "kind", "oversized");
+        double binary = metrics.count("ingestor.dead.letters", "kind", "binary");
+        String big = "{\"e\":\"trade\",\"pad\":\"" + "x".repeat(100 * 1024) + "\"}";
+        streamAround((symbol, tape, server) -> {
+            server.broadcastFrame(big);
+            server.broadcastRaw(big.replace("\"pad\"", "\"fragmented\"")); // Vert.x splits it into 64 KiB frames
+            server.broadcastBinary(new byte[] {0, 1, 2, (byte) 0xff, 'h', 'i'});
+        });
+        var dlq = TopicProbe.readUntil("market_prices_dlq", rs -> rs.stream().filter(r -> {
+            String reason = tree(r.value()).path("reason").asText();
+            return reason.contains("binary frame") || reason.contains("longer than");
+        }).count() >= 3, Duration.ofSeconds(30)).stream().map(r -> tree(r.value())).toList();
+        JsonNode bin = dlq.stream().filter(n -> n.path("reason").asText().contains("binary frame of 6 bytes")).findFirst().orElseThrow();
+        assertEquals(java.util.Base64.getEncoder().encodeToString(new byte[] {0, 1, 2, (byte) 0xff, 'h', 'i'}), bin.path("raw").asText());
+        for (String pad : new String[] {"\"pad\"", "\"fragmented\""}) {
+            JsonNode letter = dlq.stream().filter(n -> n.path("raw").asText().startsWith("{\"e\":\"trade\"," + pad)).findFirst().orElseThrow();
+            assertTrue(letter.path("reason").asText().contains("longer than"), letter.toString());
+            assertTrue(letter.path("raw").asText().length() <= BinanceMessageParser.MAX_MESSAGE_CHARS, "the raw text is cut");
+        }
+        assertEquals(oversized + 2, metrics.count("ingestor.dead.letters", "kind", "oversized"));
+        assertEquals(binary + 1, metrics.count("ingestor.dead.letters", "kind", "binary"));
+    }
+
+    /**
+     * A frame over the client's own bound still closes the connection (Netty holds a frame whole before anyone sees
+     * it): that is counted and dead-lettered too, and the trades sent meanwhile come back through the gap fill.
+     */
+    @Test
+    void aFrameOverTheClientsBoundIsCountedAndItsConnectionsTradesBackfilled() {
+        double oversized = metrics.count("ingestor.dead.letters", "kind", "oversized");
+        String symbol = LiveIngestionTest.newSymbol();
+        var tape = LiveIngestionTest.trades(symbol, 20, 1001);
+        try (ReplayServer server = new ReplayServer(vertx)) {
+            int port = server.start(0);
+            server.load(symbol, tape);
+            IngestSession session = ingestor.open(URI.create("ws://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + port),
+                    List.of(symbol), Duration.ofHours(23), LiveIngestor.Sources.BINANCE);
+            try {
+                Await.until("connected", Duration.ofSeconds(30), () -> server.openClients() == 1);
+                server.emit(symbol, 10);
+                Await.until("10 published", Duration.ofSeconds(30), () -> session.lastPublishedId(symbol) == 1010);
+                server.broadcastFrame("x".repeat(BinanceConnection.MAX_FRAME_BYTES + 1));
+                server.emit(symbol, 5);
+                Await.until("reconnected", Duration.ofSeconds(30), () -> server.connectionCount() == 2 && server.openClients() == 1);
+                server.emit(symbol, 5);
+                assertEquals(tape, LiveIngestionTest.published(symbol, 20).stream().map(r -> r.trade()).toList(), "nothing lost");
+                assertEquals(oversized + 1, metrics.count("ingestor.dead.letters", "kind", "oversized"));
+                var dlq = TopicProbe.readUntil("market_prices_dlq", rs -> rs.stream().anyMatch(r -> r.value().contains("Max frame length")),
+                        Duration.ofSeconds(30));
+                assertTrue(dlq.stream().anyMatch(r -> tree(r.value()).path("reason").asText().contains("the connection closes")));
+            } finally {
+                ingestor.close(session);
+            }
+        }
     }
 
     /** What a test sends between the tape's first ten trades and its last ten. */
