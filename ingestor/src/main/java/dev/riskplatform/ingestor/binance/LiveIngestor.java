@@ -29,6 +29,8 @@ public class LiveIngestor {
 
     private static final Logger LOG = Logger.getLogger(LiveIngestor.class);
     static final String DLQ_SOURCE = "binance-ws";
+    /** Dead letters of historicalTrades pages (gap backfill). */
+    static final String DLQ_REST_SOURCE = "binance-rest";
 
     private final Vertx vertx;
     private final BinanceConfig config;
@@ -189,6 +191,12 @@ public class LiveIngestor {
         @Override
         public void reject(String kind, String reason, String symbol, String raw) {
             deadLetter(kind, reason, symbol, raw);
+        }
+
+        @Override
+        public void rejectBackfill(String kind, String reason, String symbol, String raw) {
+            metrics.deadLetter(kind);
+            deadLetters.publish(symbol, reason, raw, DLQ_REST_SOURCE, deadLetterAcks);
         }
 
         @Override
