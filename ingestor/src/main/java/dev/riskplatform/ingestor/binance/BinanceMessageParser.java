@@ -2,8 +2,10 @@ package dev.riskplatform.ingestor.binance;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.binance.BinanceEvent.Control;
 import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
@@ -24,7 +26,8 @@ public final class BinanceMessageParser {
 
     /** Cap before parsing: a hostile multi-megabyte frame is refused without building a tree. */
     static final int MAX_MESSAGE_CHARS = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A key given twice is refused, not resolved to its last value: which one Binance meant cannot be known. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Set<String> symbols;
     private final TradeFrameReader trades;
