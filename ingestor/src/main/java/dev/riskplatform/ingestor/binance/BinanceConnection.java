@@ -1,14 +1,17 @@
 package dev.riskplatform.ingestor.binance;
 
 import dev.riskplatform.ingestor.publish.PublishGate;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.http.WebSocketConnectOptions;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -19,16 +22,33 @@ import org.jboss.logging.Logger;
  * exchange instead of the heap filling. Reconnects: on close or error (backoff with jitter), on
  * {@code serverShutdown} and before the 24 h limit (at once). Connection attempts pass the shared
  * 300 / 5 min limiter. Pings are answered by Vert.x itself with a pong echoing the payload (checked
- * by a test against the replay server).
+ * by a test against the replay server). Frames it cannot hand on as text (binary, too big) are handed on as
+ * refusals with their reason, never dropped, and never cost the connection below {@link #MAX_FRAME_BYTES}.
  */
 public final class BinanceConnection {
 
     private static final Logger LOG = Logger.getLogger(BinanceConnection.class);
+    /**
+     * The largest frame, and message, the client reads. Vert.x's defaults (64 KiB a frame) made one bigger frame close the
+     * connection (1009) with nothing counted; Binance's messages are well under 1 KiB. Netty holds a frame whole, so the
+     * bound stays: 1 MiB a connection is cheap, and what is beyond it is refused by the parser's own, lower, bound.
+     */
+    public static final int MAX_FRAME_BYTES = 1024 * 1024;
+    /** Binary bytes kept in a dead letter: their base64 stays within the dead letter's raw bound. */
+    static final int MAX_BINARY_KEPT = 48 * 1024;
+
+    /** Where a connection's traffic goes: every text message, and every frame that is none, with its reason. */
+    public interface Inbound {
+        void text(String message);
+
+        /** A frame that is no text message; {@code kind} is the dead-letter tag, {@code raw} what could be kept of it. */
+        void refused(String kind, String reason, String raw);
+    }
 
     private final Vertx vertx;
     private final URI uri;
     private final ConnectionPolicy policy;
-    private final Consumer<String> onMessage;
+    private final Inbound inbound;
     private final Consumer<String> onReconnect;
     private final Backoff backoff;
     private final WebSocketClient client;
@@ -44,14 +64,14 @@ public final class BinanceConnection {
     public record ConnectionPolicy(Duration maxAge, Duration backoffInitial, Duration backoffMax, SlidingWindowLimiter connects,
                                    PublishGate gate, Runnable onPause) {}
 
-    public BinanceConnection(Vertx vertx, URI uri, ConnectionPolicy policy, Consumer<String> onMessage, Consumer<String> onReconnect) {
+    public BinanceConnection(Vertx vertx, URI uri, ConnectionPolicy policy, Inbound inbound, Consumer<String> onReconnect) {
         this.vertx = vertx;
         this.uri = uri;
         this.policy = policy;
-        this.onMessage = onMessage;
+        this.inbound = inbound;
         this.onReconnect = onReconnect;
         this.backoff = new Backoff(policy.backoffInitial(), policy.backoffMax());
-        this.client = vertx.createWebSocketClient(new WebSocketClientOptions());
+        this.client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxFrameSize(MAX_FRAME_BYTES).setMaxMessageSize(MAX_FRAME_BYTES));
     }
 
     public void start() {
@@ -114,9 +134,16 @@ public final class BinanceConnection {
         LOG.infof("connected to %s", uri);
         current = ws;
         healthy = false;
-        ws.textMessageHandler(m -> received(ws, m));
+        ws.textMessageHandler(m -> {
+            inbound.text(m);
+            received(ws);
+        });
+        ws.binaryMessageHandler(b -> {
+            binary(b);
+            received(ws);
+        });
         ws.closeHandler(v -> closed(ws));
-        ws.exceptionHandler(e -> LOG.warnf("WebSocket error on %s: %s", uri, e.toString()));
+        ws.exceptionHandler(this::failedOn);
         if (ageTimer >= 0) vertx.cancelTimer(ageTimer);
         // Binance closes a connection after 24 h: leave earlier, on our own terms.
         ageTimer = vertx.setTimer(policy.maxAge().toMillis(), t -> {
@@ -124,16 +151,43 @@ public final class BinanceConnection {
         });
     }
 
-    private void received(WebSocket ws, String message) {
+    /** After each message: a connection that delivers data is healthy, and the publish gate may pause its reads. */
+    private void received(WebSocket ws) {
         if (!healthy) {
             healthy = true;
-            backoff.reset(); // a connection that delivers data is healthy: start backoff from scratch
+            backoff.reset(); // start backoff from scratch
         }
-        onMessage.accept(message);
         Context context = vertx.getOrCreateContext(); // the socket's own, as this runs in its handler
         if (!policy.gate().admits(() -> context.runOnContext(v -> ws.resume()))) {
             ws.pause();
             policy.onPause().run();
+        }
+    }
+
+    /** Binance sends text frames only; a binary one is kept as base64 (cut to its first bytes) for the dead letter. */
+    private void binary(Buffer b) {
+        byte[] bytes = b.getBytes(0, Math.min(b.length(), MAX_BINARY_KEPT));
+        String kept = bytes.length < b.length() ? "; raw is the base64 of its first " + bytes.length + " bytes" : "; raw is its base64";
+        inbound.refused("binary", "binary frame of " + b.length() + " bytes: Binance sends text frames only" + kept,
+                Base64.getEncoder().encodeToString(bytes));
+    }
+
+    /**
+     * Frames the client refuses on its own come here. A message over {@link #MAX_FRAME_BYTES} made of smaller frames
+     * ("Cannot process text frame…") is dropped and the connection kept. A frame Netty refuses (one frame over the bound,
+     * a text frame that is not UTF-8) closes the connection, and the reconnect's gap fill recovers the trades. Either is
+     * a refusal, counted like any other, as nothing of the frame is left to keep.
+     */
+    private void failedOn(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof IllegalStateException && message.startsWith("Cannot process")) {
+            inbound.refused("oversized", "message over " + MAX_FRAME_BYTES + " bytes, dropped by the WebSocket client: " + message,
+                    "<not kept: over " + MAX_FRAME_BYTES + " bytes>");
+        } else if (e instanceof CorruptedWebSocketFrameException) {
+            inbound.refused(message.startsWith("Max frame length") ? "oversized" : "malformed",
+                    "WebSocket frame refused (" + message + "): the connection closes and reconnects, the gap is backfilled", "<not kept>");
+        } else {
+            LOG.warnf("WebSocket error on %s: %s", uri, e.toString());
         }
     }
 

@@ -29,6 +29,8 @@ public class LiveIngestor {
 
     private static final Logger LOG = Logger.getLogger(LiveIngestor.class);
     static final String DLQ_SOURCE = "binance-ws";
+    /** Dead letters of historicalTrades pages (gap backfill). */
+    static final String DLQ_REST_SOURCE = "binance-rest";
 
     private final Vertx vertx;
     private final BinanceConfig config;
@@ -74,8 +76,17 @@ public class LiveIngestor {
         for (URI url : StreamNames.combinedUrls(wsUrl, symbols, config.streamsPerConnection())) {
             BinanceMessageParser parser = new BinanceMessageParser(sequencers.keySet());
             BinanceConnection[] self = new BinanceConnection[1];
-            self[0] = new BinanceConnection(vertx, url, policy, raw -> onMessage(parser, sequencers, self[0], raw),
-                    metrics::reconnect);
+            self[0] = new BinanceConnection(vertx, url, policy, new BinanceConnection.Inbound() {
+                @Override
+                public void text(String raw) {
+                    onMessage(parser, sequencers, self[0], raw);
+                }
+
+                @Override
+                public void refused(String kind, String reason, String raw) {
+                    deadLetter(kind, reason, null, raw);
+                }
+            }, metrics::reconnect);
             connections.add(self[0]);
         }
         IngestSession session = new IngestSession(connections, sequencers);
@@ -93,7 +104,20 @@ public class LiveIngestor {
         sessions.remove(session);
     }
 
+    /**
+     * A message that made the code throw is a dead letter too: an exception escaping into Vert.x would lose the message
+     * with nothing but a log line, and it says a bug was hit.
+     */
     private void onMessage(BinanceMessageParser parser, Map<String, TradeSequencer> sequencers, BinanceConnection conn, String raw) {
+        try {
+            handle(parser, sequencers, conn, raw);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "message failed in the ingestor itself (dead-lettered as internal_error)");
+            deadLetter("internal_error", "the ingestor failed on this message: " + e, null, raw);
+        }
+    }
+
+    private void handle(BinanceMessageParser parser, Map<String, TradeSequencer> sequencers, BinanceConnection conn, String raw) {
         BinanceEvent event = parser.parse(raw);
         if (event instanceof TradeEvent t) {
             sequencers.get(t.trade().symbol()).onLive(t.trade(), raw);
@@ -167,6 +191,12 @@ public class LiveIngestor {
         @Override
         public void reject(String kind, String reason, String symbol, String raw) {
             deadLetter(kind, reason, symbol, raw);
+        }
+
+        @Override
+        public void rejectBackfill(String kind, String reason, String symbol, String raw) {
+            metrics.deadLetter(kind);
+            deadLetters.publish(symbol, reason, raw, DLQ_REST_SOURCE, deadLetterAcks);
         }
 
         @Override

@@ -23,12 +23,15 @@ public final class TradeSequencer {
 
         void reject(String kind, String reason, String symbol, String raw);
 
+        /** A trade of a backfill page refused for {@code reason}; {@code raw} is its element's text. */
+        void rejectBackfill(String kind, String reason, String symbol, String raw);
+
         void gap(String symbol, long fromId, long toId, GapOutcome outcome, String detail);
     }
 
-    /** Fetches up to {@code limit} trades from {@code fromId} on. */
+    /** Fetches up to {@code limit} trades from {@code fromId} on, each a trade or a refusal, in id order. */
     public interface Fetcher {
-        CompletableFuture<List<Trade>> fetch(String symbol, long fromId, int limit);
+        CompletableFuture<List<HistoricalTradesClient.Entry>> fetch(String symbol, long fromId, int limit);
     }
 
     public enum GapOutcome { FOUND, BACKFILLED, UNFILLABLE }
@@ -146,26 +149,42 @@ public final class TradeSequencer {
         }
     }
 
-    private void onPage(long gapFrom, long toId, List<Trade> page) {
+    private void onPage(long gapFrom, long toId, List<HistoricalTradesClient.Entry> page) {
         long before = lastId;
-        for (Trade t : page) {
-            if (t.tradeId() == lastId + 1 && t.tradeId() <= toId) publish(t, backfillSource);
-        }
+        for (HistoricalTradesClient.Entry e : page) take(e, toId);
         if (lastId >= toId) {
             sink.gap(symbol, gapFrom, toId, GapOutcome.BACKFILLED, "");
             drainHeld();
         } else if (lastId == before) {
             // No progress: the exchange has a hole here (or REST lags); asking again would loop.
             unfillable(toId, page.isEmpty() ? "REST has no trades from id " + (lastId + 1)
-                    : "REST skips from id " + (lastId + 1) + " to " + page.get(0).tradeId());
+                    : "REST has no usable trade with id " + (lastId + 1));
         } else {
             fetchPage(gapFrom, toId, lastId + 1, 1);
         }
     }
 
-    private void unfillable(long toId, String detail) {
+    /**
+     * One element of a backfill page. A refused one is dead-lettered, and when its id could be read, that id counts
+     * as dealt with: one bad trade must not make the rest of its page (up to 1,000 trades) unfillable. Ids the page
+     * skips before an element are a hole REST has no trade for, reported as such.
+     */
+    private void take(HistoricalTradesClient.Entry e, long toId) {
+        if (e.trade() == null) sink.rejectBackfill(e.kind(), e.reason(), symbol, e.raw());
+        long id = e.id();
+        if (id <= lastId || id > toId) return; // overlap, beyond the gap, or an id that could not be read (-1)
+        if (id > lastId + 1) hole(id - 1, "REST skips from id " + (lastId + 1) + " to " + id);
+        if (e.trade() != null) publish(e.trade(), backfillSource);
+        else lastId = id;
+    }
+
+    private void hole(long toId, String detail) {
         sink.gap(symbol, lastId + 1, toId, GapOutcome.UNFILLABLE, detail);
         lastId = toId;
+    }
+
+    private void unfillable(long toId, String detail) {
+        hole(toId, detail);
         drainHeld();
     }
 

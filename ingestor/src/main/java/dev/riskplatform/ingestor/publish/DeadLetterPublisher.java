@@ -15,6 +15,11 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 public class DeadLetterPublisher {
 
     public static final String CHANNEL = "market-prices-dlq";
+    /**
+     * The raw text a dead letter keeps whole, the parser's own message bound: beyond it only this much is kept (the
+     * reason says so), as a record over the producer's 1 MB max.request.size would be refused and the letter lost.
+     */
+    public static final int MAX_RAW_CHARS = 64 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Emitter<Record<String, String>> emitter;
@@ -30,8 +35,9 @@ public class DeadLetterPublisher {
     /** {@code symbol} may be null (unreadable message): the record then has no key. {@code outcome} hears of the reason. */
     public void publish(String symbol, String reason, String raw, String source, PublishGate.Outcome<String> outcome) {
         Map<String, Object> value = new LinkedHashMap<>();
-        value.put("reason", reason);
-        value.put("raw", raw);
+        boolean cut = raw.length() > MAX_RAW_CHARS;
+        value.put("reason", cut ? reason + " (raw: its first " + MAX_RAW_CHARS + " of " + raw.length() + " characters)" : reason);
+        value.put("raw", cut ? prefix(raw) : raw);
         value.put("source", source);
         value.put("at", System.currentTimeMillis());
         try {
@@ -39,5 +45,11 @@ public class DeadLetterPublisher {
         } catch (JsonProcessingException e) {
             outcome.failed(reason, e);
         }
+    }
+
+    /** The first {@link #MAX_RAW_CHARS} characters, one fewer rather than half a surrogate pair. */
+    private static String prefix(String raw) {
+        int end = Character.isHighSurrogate(raw.charAt(MAX_RAW_CHARS - 1)) ? MAX_RAW_CHARS - 1 : MAX_RAW_CHARS;
+        return raw.substring(0, end);
     }
 }

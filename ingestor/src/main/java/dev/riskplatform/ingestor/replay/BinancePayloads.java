@@ -3,6 +3,8 @@ package dev.riskplatform.ingestor.replay;
 import dev.riskplatform.core.market.Trade;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Binance's exact JSON shapes, as the replay server sends them (see shared reference binance.md). */
 public final class BinancePayloads {
@@ -44,17 +46,23 @@ public final class BinancePayloads {
 
     /** {@code GET /api/v3/historicalTrades} answer. */
     public static String historicalTrades(List<Trade> trades) {
+        return historicalTrades(trades, t -> e -> e);
+    }
+
+    /** The answer with each trade's element passed through the edit {@code edits} gives for it (tests' bad pages). */
+    public static String historicalTrades(List<Trade> trades, Function<Trade, UnaryOperator<String>> edits) {
         StringBuilder sb = new StringBuilder(trades.size() * 160 + 2).append('[');
         for (Trade t : trades) {
             if (sb.length() > 1) sb.append(',');
-            sb.append("{\"id\":").append(t.tradeId())
-                    .append(",\"price\":\"").append(t.price().toPlainString())
-                    .append("\",\"qty\":\"").append(t.quantity().toPlainString())
-                    .append("\",\"quoteQty\":\"").append(t.price().multiply(t.quantity()).toPlainString())
-                    .append("\",\"time\":").append(t.tradeTime())
-                    .append(",\"isBuyerMaker\":").append(t.buyerIsMaker())
-                    .append(",\"isBestMatch\":true}");
+            sb.append(edits.apply(t).apply(historicalTrade(t)));
         }
         return sb.append(']').toString();
+    }
+
+    /** One element of the historicalTrades answer. */
+    public static String historicalTrade(Trade t) {
+        return "{\"id\":" + t.tradeId() + ",\"price\":\"" + t.price().toPlainString() + "\",\"qty\":\"" + t.quantity().toPlainString()
+                + "\",\"quoteQty\":\"" + t.price().multiply(t.quantity()).toPlainString() + "\",\"time\":" + t.tradeTime()
+                + ",\"isBuyerMaker\":" + t.buyerIsMaker() + ",\"isBestMatch\":true}";
     }
 }

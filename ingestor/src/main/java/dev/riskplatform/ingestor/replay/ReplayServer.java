@@ -7,6 +7,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -53,6 +55,7 @@ public final class ReplayServer implements AutoCloseable {
     private final Map<String, Tape> tapes = new ConcurrentHashMap<>();
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final Set<String> pingPayloads = ConcurrentHashMap.newKeySet();
+    private final Map<String, Map<Long, UnaryOperator<String>>> historyEdits = new ConcurrentHashMap<>();
     private final SyntheticFrames frames = new SyntheticFrames(); // used by the one load feed thread only
     private final AtomicLong connections = new AtomicLong(), pings = new AtomicLong(), echoedPongs = new AtomicLong(),
             otherPongs = new AtomicLong(), restCalls = new AtomicLong();
@@ -125,6 +128,27 @@ public final class ReplayServer implements AutoCloseable {
     /** Any text, to every client: the bad-input tests send what Binance never should. */
     public void broadcastRaw(String text) {
         clients.forEach(c -> c.ws.writeTextMessage(text));
+    }
+
+    /**
+     * {@code text} as ONE text frame, whatever its size: {@link #broadcastRaw} lets Vert.x split a long message into
+     * frames of 64 KiB, and a hostile server need not.
+     */
+    public void broadcastFrame(String text) {
+        clients.forEach(c -> c.ws.writeFrame(WebSocketFrame.textFrame(text, true)));
+    }
+
+    /** {@code bytes} as one binary frame: Binance sends text frames only. */
+    public void broadcastBinary(byte[] bytes) {
+        clients.forEach(c -> c.ws.writeFrame(WebSocketFrame.binaryFrame(Buffer.buffer(bytes), true)));
+    }
+
+    /**
+     * From now on, {@code GET /api/v3/historicalTrades} serves trade {@code tradeId} of {@code symbol} as {@code edit}
+     * makes its JSON element: the tests' way to put one bad trade in a page.
+     */
+    public void editHistory(String symbol, long tradeId, UnaryOperator<String> edit) {
+        historyEdits.computeIfAbsent(symbol, s -> new ConcurrentHashMap<>()).put(tradeId, edit);
     }
 
     public void sendServerShutdown() {
@@ -226,7 +250,8 @@ public final class ReplayServer implements AutoCloseable {
         }
         int limit = Math.min(1000, Integer.parseInt(req.getParam("limit", "500")));
         long fromId = Long.parseLong(req.getParam("fromId", "0"));
+        Map<Long, UnaryOperator<String>> edits = historyEdits.getOrDefault(req.getParam("symbol"), Map.of());
         req.response().putHeader("Content-Type", "application/json")
-                .end(BinancePayloads.historicalTrades(tape.history(fromId, limit)));
+                .end(BinancePayloads.historicalTrades(tape.history(fromId, limit), t -> edits.getOrDefault(t.tradeId(), e -> e)));
     }
 }

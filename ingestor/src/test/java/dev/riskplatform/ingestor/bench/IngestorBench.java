@@ -68,6 +68,9 @@ public final class IngestorBench {
             public void reject(String kind, String reason, String symbol, String raw) {
                 throw new IllegalStateException(reason);
             }
+            public void rejectBackfill(String kind, String reason, String symbol, String raw) {
+                throw new IllegalStateException(reason);
+            }
             public void gap(String symbol, long fromId, long toId, TradeSequencer.GapOutcome outcome, String detail) {
                 throw new IllegalStateException("gap " + fromId + ".." + toId);
             }

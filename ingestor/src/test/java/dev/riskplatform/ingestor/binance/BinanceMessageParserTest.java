@@ -86,6 +86,68 @@ class BinanceMessageParserTest {
         org.junit.jupiter.api.Assertions.assertTrue(r.reason().contains(reasonPart), r.reason());
     }
 
+    /** Issue 19, item 1: an integer beyond 64 bits was cut to its low 64 bits and published. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "t beyond long      | \"t\":12345                   | \"t\":18446744073709551624  | \"t\" is out of range",
+            "t low bits 2^62    | \"t\":12345                   | \"t\":23058430092136939520  | \"t\" is out of range",
+            "t below long       | \"t\":12345                   | \"t\":-18446744073709551624 | \"t\" is out of range",
+            "T beyond long      | \"T\":1672515782136           | \"T\":18446744073709551624  | \"T\" is out of range",
+            "E beyond long      | \"E\":1672515782136           | \"E\":18446744073709551624  | \"E\" is out of range",
+            "E negative         | \"E\":1672515782136           | \"E\":-1                    | \"E\" is out of range",
+    })
+    void integersOutOfRangeAreRefusedNotCut(String name, String field, String replacement, String reasonPart) {
+        String raw = TRADE.replace(field, replacement);
+        for (String m : new String[] {raw, "{\"stream\":\"bnbbtc@trade\",\"data\":" + raw + "}"}) {
+            Rejected r = assertInstanceOf(Rejected.class, parser.parse(m), m);
+            assertEquals("out_of_range", r.kind(), r.reason());
+            org.junit.jupiter.api.Assertions.assertTrue(r.reason().contains(reasonPart), r.reason());
+            assertEquals("BNBBTC", r.symbol());
+        }
+    }
+
+    @Test
+    void eventTimeOfTheWrongTypeIsRefusedNotReadAsZero() {
+        for (String e : new String[] {"\"1672515782136\"", "1.5", "true", "null", "[1]"}) {
+            Rejected r = assertInstanceOf(Rejected.class, parser.parse(TRADE.replace("1672515782136,\"s\"", e + ",\"s\"")), e);
+            org.junit.jupiter.api.Assertions.assertTrue(r.reason().contains("\"E\""), r.reason());
+        }
+    }
+
+    /** Issue 19, item 3: what follows the first JSON value was ignored, so {@code {trade} GARBAGE} was published. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {" GARBAGE", "x", "}", "{}", " {\"e\":\"trade\"}", ",", "]", "null", "\u0000"})
+    void contentAfterTheFirstValueIsRefused(String tail) {
+        for (String m : new String[] {TRADE + tail, "{\"stream\":\"bnbbtc@trade\",\"data\":" + TRADE + "}" + tail,
+                "{\"result\":null,\"id\":1}" + tail, "{\"e\":\"serverShutdown\",\"E\":1}" + tail}) {
+            Rejected r = assertInstanceOf(Rejected.class, parser.parse(m), m);
+            assertEquals("malformed", r.kind(), r.reason());
+            org.junit.jupiter.api.Assertions.assertTrue(r.reason().contains("after the JSON object"), r.reason());
+        }
+        assertInstanceOf(TradeEvent.class, parser.parse(TRADE + " \r\n\t"), "white space after the object is no content");
+    }
+
+    /** Issue 19, item 5: "1e5" was published as "100000"; docs/topics.md promises the text as Binance sent it. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e5", "1E5", "1.5e-3", "+1", "+0.5", "01", "00.5", ".5", "5.", "-0", "-0.0",
+            " 1", "1 ", "1_000", "0x10", "\u0661"})
+    void decimalsNotWrittenAsBinanceWritesThemAreRefused(String text) {
+        for (String field : new String[] {"p", "q"}) {
+            String m = TRADE.replace("\"" + field + "\":\"" + (field.equals("p") ? "0.001" : "100") + "\"", "\"" + field + "\":\"" + text + "\"");
+            Rejected r = assertInstanceOf(Rejected.class, parser.parse(m), m);
+            assertEquals("invalid_field", r.kind(), r.reason());
+        }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0.001", "100", "0", "0.00000000", "42000.01000000", "1.0", "123456789012345678901234567890"})
+    void binanceDecimalsArePublishedAsTheirText(String text) {
+        TradeEvent e = assertInstanceOf(TradeEvent.class, parser.parse(TRADE.replace("\"q\":\"100\"", "\"q\":\"" + text + "\"")));
+        assertEquals(text, e.trade().quantity().toPlainString());
+        org.junit.jupiter.api.Assertions.assertTrue(
+                dev.riskplatform.io.MarketPriceMessage.toJson(e.trade(), "binance", 1).contains("\"quantity\":\"" + text + "\""));
+    }
+
     /** The streaming fast path gives every message the very verdict of the tree parser (it only shortcuts valid trades). */
     @Test
     void theFastPathAgreesWithTheTreeOnEveryMessage() {

@@ -83,6 +83,14 @@ class LiveIngestionTest {
         return seen.stream().filter(r -> symbol.equals(r.key())).map(r -> MarketPriceMessage.parse(r.value())).toList();
     }
 
+    private static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static List<Long> ids(List<MarketPriceMessage.Received> rs) {
         return rs.stream().map(r -> r.trade().tradeId()).toList();
     }
@@ -117,6 +125,37 @@ class LiveIngestionTest {
         assertTrue(got.stream().anyMatch(r -> "binance-backfill".equals(r.source())), "the gap came from REST");
         assertEquals(backfilledBefore + 1, metrics.count("ingestor.gaps", "symbol", symbol, "outcome", "backfilled"));
         assertTrue(server.restCalls() >= 1);
+    }
+
+    /**
+     * Issue 19, item 6: one bad trade in a historicalTrades page made the whole page (up to 1,000 trades) unfillable.
+     * Now each bad trade is a dead letter with its reason and the page's good trades fill the gap.
+     */
+    @Test
+    void badTradesOfABackfillPageAreDeadLetteredOneByOneAndTheRestFillsTheGap() {
+        String symbol = connect(trades(newSymbol(), 300, 1));
+        server.editHistory(symbol, 120, e -> e.replaceFirst("\"price\":\"[^\"]+\"", "\"price\":\"-1\""));
+        server.editHistory(symbol, 130, e -> e.replace("\"isBuyerMaker\":", "\"isBuyerMaker\":\"yes\",\"x\":"));
+        server.editHistory(symbol, 140, e -> e.replace("\"id\":140", "\"id\":18446744073709551756"));
+        server.editHistory(symbol, 150, e -> e.replace("\"id\":150,", ""));
+        server.emit(symbol, 100);
+        Await.until("100 published", WAIT, () -> session.lastPublishedId(symbol) == 100);
+        server.disconnectAll();
+        server.emit(symbol, 100); // 101..200 happen while nobody listens: REST must fill them
+        Await.until("reconnected", WAIT, () -> server.openClients() == 1);
+        server.emit(symbol, 100);
+        List<Long> expected = new ArrayList<>(range(1, 300));
+        expected.removeAll(List.of(120L, 130L, 140L, 150L));
+        assertEquals(expected, ids(published(symbol, 296)), "every good trade of the page filled the gap");
+        var dlq = TopicProbe.readUntil("market_prices_dlq",
+                rs -> rs.stream().filter(r -> symbol.equals(r.key())).count() >= 5, WAIT).stream()
+                .filter(r -> symbol.equals(r.key())).map(r -> tree(r.value())).toList();
+        for (String reason : new String[] {"price must be > 0", "\"isBuyerMaker\" is missing or not a boolean", "\"id\" is out of range",
+                "\"id\" is missing", "trade ids 140..140 could not be backfilled", "trade ids 150..150 could not be backfilled"}) {
+            assertTrue(dlq.stream().anyMatch(n -> n.path("reason").asText().contains(reason)), reason + " in " + dlq);
+        }
+        assertTrue(dlq.stream().filter(n -> !n.path("raw").asText().contains("\"gap\""))
+                .allMatch(n -> "binance-rest".equals(n.path("source").asText()) && n.path("raw").asText().startsWith("{\"")), dlq.toString());
     }
 
     @Test
