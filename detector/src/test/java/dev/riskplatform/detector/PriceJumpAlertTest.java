@@ -44,12 +44,14 @@ class PriceJumpAlertTest {
         assertEquals(SYMBOL + "-" + jumpOpen + "-v" + version, alert.get("alertId").asText());
         assertEquals(jumpOpen, alert.get("openTime").asLong());
         String top = alert.get("explanation").get(0).get("feature").asText();
-        assertTrue(Set.of("log_return", "z_score").contains(top), "top feature " + top + " in " + alert);
+        assertTrue(Set.of("return_sigma", "momentum_sigma").contains(top), "top feature " + top + " in " + alert);
         assertTrue(alert.get("score").asDouble() > alert.get("threshold").asDouble());
         JsonNode jumpEvent = events.stream().filter(e -> e.get("openTime").asLong() == jumpOpen).findFirst().orElseThrow();
         assertTrue(jumpEvent.get("anomaly").asBoolean());
         assertEquals(alert.get("alertId").asText(), jumpEvent.get("alertId").asText());
-        assertEquals(0.05, Math.expm1(jumpEvent.get("features").get("log_return").asDouble()), 0.002);
+        // A 5 % move where bars move 0.1 %: tens of sigmas, on the served tail-blend score.
+        assertTrue(jumpEvent.get("features").get("return_sigma").asDouble() > 20, jumpEvent.toString());
+        assertEquals("tail-blend", jumpEvent.get("scorer").asText());
         long anomalous = events.stream().filter(e -> e.get("anomaly").asBoolean()).count();
         assertEquals(anomalous, events.stream().filter(e -> alert.get("alertId").asText().equals(e.path("alertId").asText())).count(),
                 "every anomalous bar points at the episode's one alert");

@@ -1,5 +1,7 @@
 package dev.riskplatform.detector.support;
 
+import dev.riskplatform.core.market.Bar;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.testsupport.TopicProbe;
@@ -43,11 +45,17 @@ public final class Series {
         return c;
     }
 
-    static double[] closeDoubles(int n) {
+    /** The bars the detector cuts from {@link #trades} of the first {@code n} closes: open = high = close + 1, low = close. */
+    static List<Bar> bars(int n) {
         BigDecimal[] c = closes(n);
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) d[i] = c[i].doubleValue();
-        return d;
+        List<Bar> out = new java.util.ArrayList<>(n);
+        dev.riskplatform.core.market.BarInterval m1 = dev.riskplatform.core.market.BarInterval.parse("1m");
+        for (int i = 0; i < n; i++) {
+            double close = c[i].doubleValue(), first = c[i].add(BigDecimal.ONE).doubleValue();
+            out.add(new Bar("TRAINING", m1, openTime(i), openTime(i) + MINUTE - 1, first, first, close, close, 1.0,
+                    first * 0.5 + close * 0.5, (first + close) / 2, 2, 2L * i, 2L * i + 1, false));
+        }
+        return out;
     }
 
     /** Multiplies bars [from, end) by {@code factor}: a price jump at {@code from}. */

@@ -9,7 +9,9 @@ import dev.riskplatform.core.artifact.TrainingInfo;
 import dev.riskplatform.core.features.FeatureEngine;
 import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.model.IsolationForest;
+import dev.riskplatform.core.model.ServedScorer;
 import dev.riskplatform.core.model.ScoreSummary;
 import dev.riskplatform.core.model.Threshold;
 import dev.riskplatform.detector.model.ModelManager;
@@ -22,13 +24,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Registers models the way model-trainer does (docs/storage.md), straight through the S3 API:
- * a small Isolation Forest (50 trees) fitted on the features of {@link Series#closes}, with its
+ * a small Isolation Forest (50 trees) fitted on the features (spec v2, the default) of the bars the
+ * detector cuts from {@link Series}, served as tail-blend (the trainer's default), with its
  * threshold at the highest training score so the training series itself never alerts.
  */
 public final class TestModels {
@@ -43,18 +47,17 @@ public final class TestModels {
 
     /** A valid artifact fitted with {@code seed}. */
     public static byte[] artifact(long seed) {
-        double[] closes = Series.closeDoubles(TRAINING_BARS);
-        long[] open = new long[closes.length];
-        for (int i = 0; i < open.length; i++) open[i] = Series.openTime(i);
-        FeatureMatrix m = FeatureEngine.computeAll(SPEC, open, closes, null);
+        List<Bar> bars = Series.bars(TRAINING_BARS);
+        FeatureMatrix m = FeatureEngine.computeAll(SPEC, bars);
         IsolationForest forest = IsolationForest.fit(m.values(), SPEC.featureCount(), new IsolationForest.Params(50, 256, seed));
         double[] scores = new double[m.rows()];
-        forest.score(m.values(), m.rows(), scores);
+        ServedScorer.TAIL_BLEND.over(forest).score(m.values(), m.rows(), scores);
         ScoreSummary summary = ScoreSummary.of(scores);
-        TrainingInfo info = new TrainingInfo(open[0], open[open.length - 1], m.rows(), seed, Instant.now(), "detector-test");
+        TrainingInfo info = new TrainingInfo(bars.get(0).openTime(), bars.get(bars.size() - 1).openTime(), m.rows(), seed,
+                Instant.now(), "detector-test");
         var out = new ByteArrayOutputStream();
         try {
-            new ModelArtifact(SPEC, info, Threshold.fixed(summary.max()), summary, forest).write(out);
+            new ModelArtifact(SPEC, info, ServedScorer.TAIL_BLEND, Threshold.fixed(summary.max()), summary, forest).write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -79,8 +82,9 @@ public final class TestModels {
             int version = registry.nextVersion();
             String key = ModelRegistryStore.artifactKey(MODEL, version);
             s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(key), RequestBody.fromBytes(artifact));
+            // Every artifact of this class serves tail-blend; a tampered one is refused before its scorer matters.
             RegistryEntry entry = new RegistryEntry(version, key, registrySha, "isolation-forest", SPEC, true, null,
-                    System.currentTimeMillis());
+                    System.currentTimeMillis(), RegistryEntry.TAIL_BLEND, List.of());
             s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(registryKey()),
                     RequestBody.fromBytes(registry.with(entry).toJson()));
             TopicProbe.send("model_registry", MODEL, JSON.createObjectNode().put("model", MODEL).put("version", version)
