@@ -3,7 +3,6 @@ package dev.riskplatform.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.riskplatform.core.risk.DailyRiskMetrics;
-import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.io.DailyMetricsParquet;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -46,7 +45,7 @@ class GapBarsMetricsTest extends BatchTestBase {
         }
         BatchFixtures.writeRaw(writer, SYMBOL, DAY, raw);
         runner.run(SYMBOL, DAY, DAY);
-        DailyRiskMetrics m = new DailyMetricsParquet().read(onlyFile(AnalyticsKeys.metricsPrefix(SYMBOL, DAY))).get(0);
+        DailyRiskMetrics m = new DailyMetricsParquet().read(metricsFile(SYMBOL, DAY)).get(0);
 
         assertEquals(1130, m.barsPresent(), "gap bars are not observed bars");
         assertEquals(310, m.gaps());
