@@ -218,13 +218,14 @@ s3_list() {
 }
 
 # docs/storage.md: a partition is what its _manifest.json names. For every partition under processed/ and
-# metrics/daily/: the manifest exists, each file it names exists with the listed size and SHA-256, and no other
-# file is left beside them. Then every day of the drill's range has a partition under both prefixes.
+# metrics/daily/ (the run=R/ directories; a day's _current.json pointer is not a partition): the manifest exists,
+# each file it names exists with the listed size and SHA-256, and no other file is left beside them. Then every day
+# of the drill's range has a pointer, and both partitions it names have their manifest.
 # Prints one line of figures; true when nothing is wrong.
 audit_partitions() {
   local keys parts part manifest entries key size sha got bad=0 files=0 orphans=0 nomanifest=0 missing_days=0 d f="$STATE/drills/obj.tmp"
   keys=$( { s3_list processed/ && s3_list metrics/daily/; } ) || { echo "listing failed"; return 1; }
-  parts=$(while IFS= read -r key; do echo "${key%/*}"; done <<<"$keys" | sort -u)
+  parts=$({ grep -v '/_current\.json$' <<<"$keys" || true; } | while IFS= read -r key; do echo "${key%/*}"; done | sort -u)
   for part in $parts; do
     if ! grep -qxF "$part/_manifest.json" <<<"$keys"; then nomanifest=$((nomanifest + 1)); echo "  no manifest: $part" >&2; continue; fi
     manifest=$(s3_get "$part/_manifest.json" | tr -d '\n ')
@@ -243,8 +244,10 @@ audit_partitions() {
   done
   for d in $(seq 0 30); do
     d=$(date -u -d "$BATCH_FROM + $d day" +%F)
-    grep -qxF "processed/symbol=$BATCH_SYMBOL/interval=1m/date=$d/_manifest.json" <<<"$keys" \
-      && grep -qxF "metrics/daily/symbol=$BATCH_SYMBOL/date=$d/_manifest.json" <<<"$keys" || missing_days=$((missing_days + 1))
+    key="metrics/daily/symbol=$BATCH_SYMBOL/date=$d/_current.json"
+    grep -qxF "$key" <<<"$keys" && manifest=$(s3_get "$key" | tr -d '\n ') \
+      && grep -qxF "$(json processed <<<"$manifest")_manifest.json" <<<"$keys" \
+      && grep -qxF "$(json metrics <<<"$manifest")_manifest.json" <<<"$keys" || missing_days=$((missing_days + 1))
   done
   echo "partitions=$(wc -w <<<"$parts") files=$files bad_files=$bad without_manifest=$nomanifest unreferenced=$orphans range_days_missing=$missing_days"
   [ $((bad + nomanifest + orphans + missing_days)) = 0 ]
@@ -263,8 +266,8 @@ drill_s3_down_batch() {
   curl -s -X POST -o "$out" "$BATCH/runs?symbol=$BATCH_SYMBOL&from=$BATCH_FROM&to=$BATCH_TO" &
   run=$!
   # Kill once a few days are written: the run is then in the middle of its writes.
-  await 120 "[ \$(s3_list metrics/daily/symbol=$BATCH_SYMBOL/ | grep -c _manifest.json) -ge 3 ] || ! kill -0 $run 2>/dev/null" || true
-  n=$(s3_list "metrics/daily/symbol=$BATCH_SYMBOL/" | grep -c _manifest.json || true)
+  await 120 "[ \$(s3_list metrics/daily/symbol=$BATCH_SYMBOL/ | grep -c _current.json) -ge 3 ] || ! kill -0 $run 2>/dev/null" || true
+  n=$(s3_list "metrics/daily/symbol=$BATCH_SYMBOL/" | grep -c _current.json || true)
   kill -9 "$(pid_of s3proxy)"
   say "  S3Proxy SIGKILLed mid-run, $n of 31 days written"
   ! kill -0 "$run" 2>/dev/null && { say "  the run had finished before the kill: nothing caught mid-write"; }

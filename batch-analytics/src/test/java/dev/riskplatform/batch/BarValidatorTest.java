@@ -57,6 +57,26 @@ class BarValidatorTest {
         assertEquals(first.high(), v.bars().get(100).high(), 0.0);
     }
 
+    /** Stored gap bars are kept in the bars but are not present (observed) bars; a real bar of the same minute replaces one. */
+    @Test
+    void gapBarsAreNotPresentAndARealBarReplacesOne() {
+        List<RawBar> day = BatchFixtures.day("BTCUSDT", DAY, 7, 40_000);
+        List<RawBar> rows = new ArrayList<>(day);
+        for (int i = 200; i < 210; i++) {
+            RawBar b = day.get(i), prev = day.get(i - 1);
+            rows.set(i, new RawBar("BTCUSDT", "1m", b.openTime(), b.closeTime(), prev.close(), prev.close(), prev.close(),
+                    prev.close(), 0, 0, prev.close(), 0, -1, -1, true));
+        }
+        rows.add(day.get(205)); // the real bar of minute 205 arrives later (a backfill)
+        ValidatedDay v = BarValidator.validate("BTCUSDT", BatchFixtures.M1, DAY, List.of(BatchFixtures.columns(rows)));
+        assertEquals(1431, v.completeness().barsPresent());
+        assertEquals(9, v.completeness().gaps());
+        assertEquals(1, v.completeness().duplicates(), "the gap bar the real one replaced");
+        assertEquals(1440, v.bars().size());
+        assertEquals(false, v.bars().get(205).gap());
+        assertEquals(9, v.bars().stream().filter(Bar::gap).count());
+    }
+
     /** One row per out-of-range rule, derived from a valid bar (an invalid row must never shadow a valid one as "duplicate"). */
     private static List<RawBar> invalidRows(RawBar b) {
         long t = b.openTime();

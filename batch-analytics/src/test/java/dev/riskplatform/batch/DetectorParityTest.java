@@ -8,7 +8,6 @@ import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.features.FeatureEngine;
 import dev.riskplatform.core.features.FeatureVector;
 import dev.riskplatform.core.market.Bar;
-import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.io.ProcessedBar;
 import dev.riskplatform.io.ProcessedBarParquet;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
@@ -38,7 +37,7 @@ class DetectorParityTest extends BatchTestBase {
         BatchFixtures.writeRaw(writer, SYMBOL, DAY.minusDays(1), prevRaw);
         BatchFixtures.writeRaw(writer, SYMBOL, DAY, dayRaw);
         runner.run(SYMBOL, DAY, DAY);
-        List<ProcessedBar> processed = new ProcessedBarParquet().read(onlyFile(AnalyticsKeys.processedPrefix(SYMBOL, BatchFixtures.M1, DAY)));
+        List<ProcessedBar> processed = new ProcessedBarParquet().read(processedFile(SYMBOL, DAY));
         RegisteredModel model = registry.loadPromoted(BatchFixtures.MODEL);
         List<Bar> prev = BarValidator.validate(SYMBOL, BatchFixtures.M1, DAY.minusDays(1), List.of(BatchFixtures.columns(prevRaw))).bars();
         List<Bar> day = BarValidator.validate(SYMBOL, BatchFixtures.M1, DAY, List.of(BatchFixtures.columns(dayRaw))).bars();

@@ -2,11 +2,15 @@ package dev.riskplatform.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DuckDB, an independent Parquet reader, reads our metrics file and recomputes the close, the max
- * drawdown and VaR 95 % in SQL from our processed file (both downloaded from S3): equal.
+ * drawdown and VaR 95 % in SQL from our processed file (both downloaded from S3): equal. The files are
+ * found as docs/storage.md tells any reader, with plain JSON and GETs (not the service's reader classes):
+ * the day's {@code _current.json} names the run's two partitions, each partition's {@code _manifest.json}
+ * names its file.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
@@ -34,9 +41,9 @@ class DuckDbIndependentReaderTest extends BatchTestBase {
     void sqlOverProcessedParquetGivesTheStoredMetrics() throws Exception {
         BatchFixtures.writeRaw(writer, SYMBOL, DAY, BatchFixtures.day(SYMBOL, DAY, 51, 60_000));
         runner.run(SYMBOL, DAY, DAY);
-        Path metrics = Files.write(tmp.resolve("metrics.parquet"), onlyFile(AnalyticsKeys.metricsPrefix(SYMBOL, DAY)));
-        Path processed = Files.write(tmp.resolve("processed.parquet"),
-                onlyFile(AnalyticsKeys.processedPrefix(SYMBOL, BatchFixtures.M1, DAY)));
+        JsonNode pointer = json(AnalyticsKeys.metricsPrefix(SYMBOL, DAY) + "_current.json");
+        Path metrics = Files.write(tmp.resolve("metrics.parquet"), viaManifest(pointer.get("metrics").asText()));
+        Path processed = Files.write(tmp.resolve("processed.parquet"), viaManifest(pointer.get("processed").asText()));
 
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
             double[] stored = row(db, "SELECT close, maxDrawdown, var95 FROM read_parquet('" + metrics + "')");
@@ -52,6 +59,19 @@ class DuckDbIndependentReaderTest extends BatchTestBase {
             assertEquals(stored[1], mdd, 0.0);
             assertEquals(stored[2], var95, 1e-12);
         }
+    }
+
+    private JsonNode json(String key) throws Exception {
+        return new ObjectMapper().readTree(store.get(key).orElseThrow(() -> new AssertionError("no " + key)));
+    }
+
+    /** The one file the partition's manifest names, checked against the manifest's SHA-256. */
+    private byte[] viaManifest(String prefix) throws Exception {
+        JsonNode files = json(prefix + "_manifest.json").get("files");
+        assertEquals(1, files.size());
+        byte[] bytes = store.get(files.get(0).get("key").asText()).orElseThrow();
+        assertEquals(files.get(0).get("sha256").asText(), HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        return bytes;
     }
 
     private static double[] row(Connection db, String sql) throws SQLException {

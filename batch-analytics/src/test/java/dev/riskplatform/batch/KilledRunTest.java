@@ -16,8 +16,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A run killed after writing its new data files but before the manifest: readers still see the old
- * complete day; the next complete run switches them to the new day and removes the orphans.
+ * A run killed after writing its new partitions (processed and metrics, each complete with its manifest)
+ * but before the day's pointer switch: readers still see the old complete day, processed and metrics of
+ * the same run; the next complete run switches them to the new day and removes the orphans.
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
@@ -47,21 +48,29 @@ class KilledRunTest extends BatchTestBase {
         BatchFixtures.writeRaw(writer, SYMBOL, DAY, BatchFixtures.day(SYMBOL, DAY, 41, 30_000));
         runner.run(SYMBOL, DAY, DAY);
         String metrics = AnalyticsKeys.metricsPrefix(SYMBOL, DAY);
-        byte[] oldDay = onlyFile(metrics);
+        String processed = AnalyticsKeys.processedPrefix(SYMBOL, BatchFixtures.M1, DAY);
+        byte[] oldDay = metricsFile(SYMBOL, DAY), oldRows = processedFile(SYMBOL, DAY);
+        String oldRun = current(SYMBOL, DAY).run();
 
-        // New raw data (the ingestor corrected the day), then a run that dies before its manifest PUT.
+        // New raw data (the ingestor corrected the day), then a run that dies before its pointer PUT.
         List<RawBar> corrected = BatchFixtures.day(SYMBOL, DAY, 42, 31_000);
         BatchFixtures.writeRaw(writer, SYMBOL, DAY, corrected);
         byte[] newMetricsFile = new DailyMetricsParquet().write(List.of(withClose(new DailyMetricsParquet().read(oldDay).get(0),
                 corrected.get(corrected.size() - 1).close())));
-        writer.writeDataFiles(metrics, List.of(newMetricsFile));
-        assertEquals(3, store.list(metrics).size(), "old file, orphan new file, manifest");
-        assertArrayEquals(oldDay, onlyFile(metrics), "readers still see the old complete day");
+        byte[] newRows = "the killed run's rows".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        var killed = outputs.writeRun(SYMBOL, BatchFixtures.M1, DAY, newRows, newMetricsFile);
+        assertEquals(5, store.list(metrics).size(), "pointer; old run file + manifest; orphan run file + manifest");
+        assertEquals(4, store.list(processed).size(), "old run file + manifest; orphan run file + manifest");
+        assertEquals(oldRun, current(SYMBOL, DAY).run());
+        assertArrayEquals(oldDay, metricsFile(SYMBOL, DAY), "readers still see the old complete day");
+        assertArrayEquals(oldRows, processedFile(SYMBOL, DAY), "and the old day's processed rows with it");
 
         runner.run(SYMBOL, DAY, DAY);
-        byte[] newDay = onlyFile(metrics);
+        byte[] newDay = metricsFile(SYMBOL, DAY);
         assertFalse(Arrays.equals(oldDay, newDay));
         assertEquals(corrected.get(corrected.size() - 1).close(), new DailyMetricsParquet().read(newDay).get(0).close());
-        assertEquals(2, store.list(metrics).size(), "the orphan and the old file are gone");
+        assertFalse(current(SYMBOL, DAY).run().equals(oldRun) || current(SYMBOL, DAY).run().equals(killed.run()));
+        assertEquals(3, store.list(metrics).size(), "the pointer and the new run: the orphan run and the old run are gone");
+        assertEquals(2, store.list(processed).size(), "the new run only");
     }
 }

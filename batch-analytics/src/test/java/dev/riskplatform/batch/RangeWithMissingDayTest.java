@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.batch.run.DayReport;
 import dev.riskplatform.batch.run.RunReport;
-import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.io.DailyMetricsParquet;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import dev.riskplatform.testsupport.TopicProbe;
@@ -37,7 +36,7 @@ class RangeWithMissingDayTest extends BatchTestBase {
         assertEquals(List.of(DayReport.Status.COMPLETE, DayReport.Status.MISSING_INPUT, DayReport.Status.COMPLETE),
                 report.days().stream().map(DayReport::status).toList());
         assertEquals(3, report.exitCode());
-        var third = new DailyMetricsParquet().read(onlyFile(AnalyticsKeys.metricsPrefix(SYMBOL, D1.plusDays(2)))).get(0);
+        var third = new DailyMetricsParquet().read(metricsFile(SYMBOL, D1.plusDays(2))).get(0);
         assertNull(third.logReturn(), "no close on the previous day, no daily return");
 
         ObjectMapper json = new ObjectMapper();

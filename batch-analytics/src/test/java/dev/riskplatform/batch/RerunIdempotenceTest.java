@@ -10,7 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
-/** Re-running a day replaces it as a whole and gives byte-identical processed and metrics Parquet. */
+/** Re-running a day replaces it as a whole and gives byte-identical processed and metrics Parquet under the same keys. */
 @QuarkusTest
 @QuarkusTestResource(RealInfrastructureResource.class)
 class RerunIdempotenceTest extends BatchTestBase {
@@ -26,12 +26,14 @@ class RerunIdempotenceTest extends BatchTestBase {
         String processed = AnalyticsKeys.processedPrefix(SYMBOL, BatchFixtures.M1, DAY);
 
         assertEquals(0, runner.run(SYMBOL, DAY, DAY).exitCode());
-        byte[] metrics1 = onlyFile(metrics), processed1 = onlyFile(processed);
+        byte[] metrics1 = metricsFile(SYMBOL, DAY), processed1 = processedFile(SYMBOL, DAY);
+        String run1 = current(SYMBOL, DAY).run();
         assertEquals(0, runner.run(SYMBOL, DAY, DAY).exitCode());
 
-        assertArrayEquals(metrics1, onlyFile(metrics));
-        assertArrayEquals(processed1, onlyFile(processed));
-        assertEquals(2, store.list(metrics).size(), "one data file and the manifest");
-        assertEquals(2, store.list(processed).size(), "one data file and the manifest");
+        assertArrayEquals(metrics1, metricsFile(SYMBOL, DAY));
+        assertArrayEquals(processed1, processedFile(SYMBOL, DAY));
+        assertEquals(run1, current(SYMBOL, DAY).run(), "the same result is the same run id, so the same keys");
+        assertEquals(3, store.list(metrics).size(), "the pointer, the run's data file and its manifest");
+        assertEquals(2, store.list(processed).size(), "the run's data file and its manifest");
     }
 }

@@ -17,8 +17,11 @@ import java.util.List;
  *       open + I − 1, any price non-finite or ≤ 0, high &lt; low, open or close outside [low, high],
  *       negative or non-finite volume;</li>
  *   <li>duplicate: a valid row whose open time an earlier valid row already has (the first, in
- *       file order, is kept);</li>
- *   <li>gaps: expected bars (86,400,000 / I) minus valid distinct bars.</li>
+ *       file order, is kept, except that a real bar replaces a stored gap bar of the same minute);</li>
+ *   <li>gap bars ({@code gap = true}: no trade in the interval, OHLC = previous close, volume 0) are kept
+ *       in the bars (the feature series has them anyway) but are not observations: {@code barsPresent}
+ *       counts real bars only;</li>
+ *   <li>gaps: expected bars (86,400,000 / I) minus present real bars (stored gap bars included).</li>
  * </ul>
  */
 public final class BarValidator {
@@ -33,19 +36,30 @@ public final class BarValidator {
         // A valid row is aligned inside the day: its slot in the day is its identity, and slot order is time order
         // (+1: with an interval that does not divide the day, an epoch-aligned day can start one more bar).
         Bar[] slots = new Bar[expected + 1];
-        int invalid = 0, duplicates = 0, present = 0;
+        int invalid = 0, duplicates = 0, distinct = 0, present = 0;
         for (RawBarColumns f : files) {
             for (int i = 0; i < f.size(); i++) {
-                if (!valid(symbol, interval, dayStart, f, i)) invalid++;
-                else if (slots[slot(f, i, dayStart, interval)] != null) duplicates++;
-                else {
-                    slots[slot(f, i, dayStart, interval)] = toBar(symbol, interval, f, i);
-                    present++;
+                if (!valid(symbol, interval, dayStart, f, i)) {
+                    invalid++;
+                    continue;
                 }
+                int s = slot(f, i, dayStart, interval);
+                Bar held = slots[s];
+                if (held == null) distinct++;
+                else if (held.gap() && !f.gap()[i]) duplicates++; // a real bar beats a gap bar of its minute
+                else {
+                    duplicates++;
+                    continue;
+                }
+                slots[s] = toBar(symbol, interval, f, i);
             }
         }
-        List<Bar> clean = new ArrayList<>(present);
-        for (Bar b : slots) if (b != null) clean.add(b);
+        List<Bar> clean = new ArrayList<>(distinct);
+        for (Bar b : slots) {
+            if (b == null) continue;
+            clean.add(b);
+            if (!b.gap()) present++;
+        }
         return new ValidatedDay(date, clean, new DayCompleteness(present, expected, duplicates, invalid));
     }
 

@@ -6,8 +6,8 @@ package dev.riskplatform.batch.input;
  */
 public record DayInput(ValidatedDay day, boolean found, boolean manifested, int files) {
 
-    /** No usable bar: reported as missing input, not fatal to a range. */
+    /** No real bar (none at all, or only stored gap bars): reported as missing input, not fatal to a range. */
     public boolean missing() {
-        return day.bars().isEmpty();
+        return day.completeness().barsPresent() == 0;
     }
 }

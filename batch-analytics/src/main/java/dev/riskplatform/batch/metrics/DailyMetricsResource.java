@@ -1,11 +1,9 @@
 package dev.riskplatform.batch.metrics;
 
 import dev.riskplatform.batch.input.PartitionReader;
+import dev.riskplatform.batch.output.DayOutputs;
 import dev.riskplatform.core.risk.DailyRiskMetrics;
-import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.io.DailyMetricsParquet;
-import dev.riskplatform.io.PartitionKeys;
-import dev.riskplatform.service.storage.ObjectStore;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,18 +18,19 @@ import java.util.Map;
 
 /**
  * {@code GET /metrics/daily?symbol=S}: every stored metrics/daily/ row of the symbol, oldest first,
- * read through the partitions' manifests (what the dashboard's daily table shows).
+ * read through the days' pointers and the partitions' manifests ({@link DayOutputs}; what the dashboard's
+ * daily table shows).
  * {@code completeness} = barsPresent / barsExpected.
  */
 @Path("/metrics/daily")
 public class DailyMetricsResource {
 
-    private final ObjectStore store;
+    private final DayOutputs outputs;
     private final PartitionReader reader;
     private final DailyMetricsParquet codec = new DailyMetricsParquet();
 
-    public DailyMetricsResource(ObjectStore store, PartitionReader reader) {
-        this.store = store;
+    public DailyMetricsResource(DayOutputs outputs, PartitionReader reader) {
+        this.outputs = outputs;
         this.reader = reader;
     }
 
@@ -40,10 +39,8 @@ public class DailyMetricsResource {
     public List<Map<String, Object>> daily(@QueryParam("symbol") String symbol) {
         if (symbol == null || symbol.isBlank()) throw new BadRequestException("symbol is required");
         List<DailyRiskMetrics> rows = new ArrayList<>();
-        store.list(AnalyticsKeys.metricsSymbolPrefix(symbol)).stream().map(o -> o.key())
-                .filter(k -> k.endsWith(PartitionKeys.MANIFEST))
-                .forEach(k -> reader.read(k.substring(0, k.length() - PartitionKeys.MANIFEST.length()))
-                        .files().forEach(f -> rows.addAll(codec.read(f))));
+        outputs.metricsPartitions(symbol).values()
+                .forEach(prefix -> reader.read(prefix).files().forEach(f -> rows.addAll(codec.read(f))));
         return rows.stream().sorted(Comparator.comparing(DailyRiskMetrics::date)).map(DailyMetricsResource::row).toList();
     }
 

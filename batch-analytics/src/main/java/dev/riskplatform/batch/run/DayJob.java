@@ -3,7 +3,7 @@ package dev.riskplatform.batch.run;
 import dev.riskplatform.batch.input.DayInput;
 import dev.riskplatform.batch.input.RangeInput;
 import dev.riskplatform.batch.metrics.CloseHistory;
-import dev.riskplatform.batch.output.PartitionWriter;
+import dev.riskplatform.batch.output.DayOutputs;
 import dev.riskplatform.batch.processing.DayProcessor;
 import dev.riskplatform.batch.processing.SeriesAssembler;
 import dev.riskplatform.core.artifact.RegisteredModel;
@@ -12,7 +12,6 @@ import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.risk.DailyRiskCalculator;
 import dev.riskplatform.core.risk.DailyRiskMetrics;
 import dev.riskplatform.core.risk.DayScores;
-import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.io.DailyMetricsParquet;
 import dev.riskplatform.io.ProcessedBar;
 import dev.riskplatform.io.ProcessedBarParquet;
@@ -22,17 +21,20 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One (symbol, day): raw → validated → features + scores → processed/ → daily metrics → metrics/daily/. */
+/**
+ * One (symbol, day): raw → validated → features + scores → daily metrics, then processed/ and
+ * metrics/daily/ switched together for readers ({@link DayOutputs}: one pointer PUT).
+ */
 @ApplicationScoped
 public class DayJob {
 
-    private final PartitionWriter writer;
+    private final DayOutputs outputs;
     private final CloseHistory history;
     private final ProcessedBarParquet processedCodec = new ProcessedBarParquet();
     private final DailyMetricsParquet metricsCodec = new DailyMetricsParquet();
 
-    public DayJob(PartitionWriter writer, CloseHistory history) {
-        this.writer = writer;
+    public DayJob(DayOutputs outputs, CloseHistory history) {
+        this.outputs = outputs;
         this.history = history;
     }
 
@@ -45,13 +47,11 @@ public class DayJob {
         int warmUp = model.artifact().featureSpec().warmUpBars();
         var series = SeriesAssembler.assemble(lookback(inputs, interval, date, warmUp), input.day().bars(), dayStart, warmUp);
         List<ProcessedBar> processed = DayProcessor.process(series, model);
-        String processedKey = AnalyticsKeys.processedPrefix(symbol, interval, date);
-        writer.replace(processedKey, List.of(processedCodec.write(processed)));
+        byte[] processedFile = processedCodec.write(processed);
         DailyRiskMetrics metrics = DailyRiskCalculator.compute(symbol, date, input.day().columns(),
                 history.before(symbol, date), scores(processed, model), quality);
-        String metricsKey = AnalyticsKeys.metricsPrefix(symbol, date);
-        writer.replace(metricsKey, List.of(metricsCodec.write(List.of(metrics))));
-        return DayReport.complete(symbol, date, quality, input.manifested(), processedKey, metricsKey, model.version());
+        var current = outputs.publish(symbol, interval, date, processedFile, metricsCodec.write(List.of(metrics)));
+        return DayReport.complete(symbol, date, quality, input.manifested(), current.processed(), current.metrics(), model.version());
     }
 
     /** Valid bars of the ceil(warmUp × I / 1 day) previous days, oldest first. */

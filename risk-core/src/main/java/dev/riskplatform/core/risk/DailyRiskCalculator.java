@@ -4,9 +4,17 @@ import java.time.LocalDate;
 
 /**
  * Builds {@link DailyRiskMetrics} from one day's valid bars (time order), the daily-close history
- * and the model's scores. Definitions:
+ * and the model's scores. Only <b>real</b> bars are observations: gap bars ({@link DayBars#gap()}, no
+ * trade in the interval, OHLC = previous close, volume 0) are dropped first, so they add neither bars nor
+ * zero returns. With c_1..c_n the closes of the day's real bars in time order:
+ * <pre>
+ *   r_i = ln(c_i / c_{i-1}),  i = 2..n        (n real bars give n − 1 returns)
+ * </pre>
+ * A return across gap bars (or missing minutes) is the one from the last real close before them to the
+ * next real close, counted once; a gap bar's zero return (its close is the previous close) never enters
+ * the distribution VaR, ES and realized volatility read. Definitions:
  * <ul>
- *   <li>open/high/low/close: first open, max high, min low, last close of the day's valid bars;</li>
+ *   <li>open/high/low/close: first open, max high, min low, last close of the day's real bars;</li>
  *   <li>daily log return, SMA/EMA 7 and 30: {@link DailyCloseTrend};</li>
  *   <li>realized volatility, max drawdown, VaR/ES 95 % and 99 %: {@link IntradayRisk}.</li>
  * </ul>
@@ -21,8 +29,9 @@ public final class DailyRiskCalculator {
 
     public static DailyRiskMetrics compute(String symbol, LocalDate date, DayBars bars, double[] closeHistory,
                                            DayScores scores, DayCompleteness completeness) {
+        bars = bars.realOnly(); // gap bars are not observations (see the class comment)
         int n = bars.size();
-        if (n == 0) throw new IllegalArgumentException("no valid bars for " + symbol + " " + date);
+        if (n == 0) throw new IllegalArgumentException("no real (non-gap) bars for " + symbol + " " + date);
         double high = Double.NEGATIVE_INFINITY, low = Double.POSITIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             high = Math.max(high, bars.high()[i]);

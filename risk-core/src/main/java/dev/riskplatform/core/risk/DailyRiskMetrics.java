@@ -7,7 +7,8 @@ import java.util.Objects;
  * One symbol's risk metrics for one UTC day: the one definition shared by batch-analytics and
  * dashboards. Computed by {@link DailyRiskCalculator}; definitions are documented there and in
  * {@code batch-analytics/README.md}. Nullable fields are null when the data does not define them (e.g. no
- * previous close, fewer than two bars, not enough daily history).
+ * previous close, fewer than two real bars, not enough daily history). Gap bars are not observations
+ * (see {@link DailyRiskCalculator}).
  *
  * <p>Returns, VaR, ES and drawdown are fractions (log returns; VaR/ES as positive losses).
  */

@@ -3,9 +3,11 @@ package dev.riskplatform.core.risk;
 import java.util.Arrays;
 
 /**
- * Intraday risk from the closes of one day's valid bars in time order. Returns are
- * {@code r_i = ln(c_i / c_{i-1})} between consecutive valid bars (n bars give n-1 returns; a return
- * across missing minutes spans them, so Σr² is the same as over a gap-filled series).
+ * Intraday risk from the closes of one day's real (non-gap) bars in time order. Returns are
+ * {@code r_i = ln(c_i / c_{i-1})} between consecutive real bars (n bars give n-1 returns; a return
+ * across missing minutes or gap bars spans them and counts once, so Σr² is the same as over a gap-filled
+ * series, but the gap fills' zero returns are not in the sample VaR/ES are quantiles of). Callers pass real
+ * bars only ({@link DailyRiskCalculator} drops gap bars first).
  */
 public final class IntradayRisk {
 

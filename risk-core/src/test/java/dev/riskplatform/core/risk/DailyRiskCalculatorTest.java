@@ -16,6 +16,32 @@ class DailyRiskCalculatorTest {
 
     private static final double TOL = 1e-12;
 
+    /** Gap bars (close = previous close) add no observation: same metrics as the real bars alone. */
+    @Test
+    void gapBarsAreDroppedBeforeEveryMetric() {
+        long[] t = {0, 60_000, 120_000, 180_000, 240_000, 300_000};
+        double[] c = {100, 100, 101, 101, 101, 99};
+        boolean[] g = {true, false, false, true, true, false}; // a leading gap (carried close) and two inside
+        double[] o = {100, 99.5, 100, 101, 101, 101};
+        double[] h = {100, 100.2, 101, 101, 101, 101};
+        double[] l = {100, 99.4, 100, 101, 101, 99};
+        DayBars withGaps = new DayBars(t, o, h, l, c, g);
+        DayBars real = new DayBars(new long[] {60_000, 120_000, 300_000}, new double[] {99.5, 100, 101},
+                new double[] {100.2, 101, 101}, new double[] {99.4, 100, 99}, new double[] {100, 101, 99});
+        double[] history = new double[DailyRiskCalculator.HISTORY_DAYS];
+        java.util.Arrays.fill(history, Double.NaN);
+        DayScores scores = new DayScores(0, 0.1, "m", 1);
+        DailyRiskMetrics a = DailyRiskCalculator.compute("BTCUSDT", LocalDate.of(2024, 1, 1), withGaps, history, scores,
+                new DayCompleteness(3, 1440, 0, 0));
+        DailyRiskMetrics b = DailyRiskCalculator.compute("BTCUSDT", LocalDate.of(2024, 1, 1), real, history, scores,
+                new DayCompleteness(3, 1440, 0, 0));
+        assertEquals(b, a);
+        assertEquals(99.5, a.open());
+        // two returns, ln(101/100) and ln(99/101) (across the two gap bars, once): VaR95 = −ln(99/101)
+        assertEquals(-Math.log(99.0 / 101.0), a.var95(), TOL);
+        assertEquals(Math.sqrt((Math.pow(Math.log(1.01), 2) + Math.pow(Math.log(99.0 / 101.0), 2)) * 365), a.realizedVolatility(), TOL);
+    }
+
     @Test
     void metricsMatchPlainReferenceOnRandomDays() {
         Random rnd = new Random(7);
