@@ -41,9 +41,9 @@ class DetectorParityTest extends BatchTestBase {
         RegisteredModel model = registry.loadPromoted(BatchFixtures.MODEL);
         List<Bar> prev = BarValidator.validate(SYMBOL, BatchFixtures.M1, DAY.minusDays(1), List.of(BatchFixtures.columns(prevRaw))).bars();
         List<Bar> day = BarValidator.validate(SYMBOL, BatchFixtures.M1, DAY, List.of(BatchFixtures.columns(dayRaw))).bars();
-        int warmUp = model.artifact().featureSpec().warmUpBars();
+        int history = model.artifact().featureSpec().historyBars();
 
-        List<FeatureVector> sameBars = stream(model, prev.subList(1440 - warmUp - 1, 1440), day);
+        List<FeatureVector> sameBars = stream(model, prev.subList(1440 - history - 1, 1440), day);
         List<FeatureVector> longer = stream(model, prev, day);
         assertEquals(day.size(), processed.size());
         for (int i = 0; i < processed.size(); i++) {

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The bar series features are computed over: warm-up look-back + the day, contiguous in time.
  * <ul>
- *   <li>look-back: the previous day(s)' valid bars with open time ≥ dayStart − warmUp × I, plus the
+ *   <li>look-back: the previous day(s)' valid bars with open time ≥ dayStart − history × I (FeatureSpec.historyBars), plus the
  *       last one before that (it anchors the gap fill), so the day's first bar already has features;</li>
  *   <li>missing intervals between two real bars become gap bars (OHLC = previous close, volume 0),
  *       exactly as the detector's BarBuilder emits them, so window lengths in bars are lengths in time.</li>
@@ -19,8 +19,8 @@ public final class SeriesAssembler {
     }
 
     /** @param lookback earlier bars in time order; @param day the day's bars in time order */
-    public static Series assemble(List<Bar> lookback, List<Bar> day, long dayStart, int warmUpBars) {
-        long from = dayStart - warmUpBars * (day.isEmpty() ? 0 : day.get(0).interval().millis());
+    public static Series assemble(List<Bar> lookback, List<Bar> day, long dayStart, int historyBars) {
+        long from = dayStart - historyBars * (day.isEmpty() ? 0 : day.get(0).interval().millis());
         int first = 0;
         for (int i = 0; i < lookback.size(); i++) if (lookback.get(i).openTime() < from) first = i;
         List<Bar> series = new ArrayList<>();

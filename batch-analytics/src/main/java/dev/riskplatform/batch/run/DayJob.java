@@ -44,8 +44,9 @@ public class DayJob {
         var quality = input.day().completeness();
         if (input.missing()) return DayReport.missing(symbol, date, quality, input.found());
         long dayStart = date.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
-        int warmUp = model.artifact().featureSpec().warmUpBars();
-        var series = SeriesAssembler.assemble(lookback(inputs, interval, date, warmUp), input.day().bars(), dayStart, warmUp);
+        // The spec's history, not only its warm-up: v2's EWMA levels would otherwise differ from the detector's.
+        int lookbackBars = model.artifact().featureSpec().historyBars();
+        var series = SeriesAssembler.assemble(lookback(inputs, interval, date, lookbackBars), input.day().bars(), dayStart, lookbackBars);
         List<ProcessedBar> processed = DayProcessor.process(series, model);
         byte[] processedFile = processedCodec.write(processed);
         DailyRiskMetrics metrics = DailyRiskCalculator.compute(symbol, date, input.day().columns(),
@@ -54,9 +55,9 @@ public class DayJob {
         return DayReport.complete(symbol, date, quality, input.manifested(), current.processed(), current.metrics(), model.version());
     }
 
-    /** Valid bars of the ceil(warmUp × I / 1 day) previous days, oldest first. */
-    private static List<Bar> lookback(RangeInput inputs, BarInterval interval, LocalDate date, int warmUp) {
-        int days = (int) Math.max(1, (warmUp * interval.millis() + 86_399_999L) / 86_400_000L);
+    /** Valid bars of the ceil(history × I / 1 day) previous days, oldest first. */
+    private static List<Bar> lookback(RangeInput inputs, BarInterval interval, LocalDate date, int history) {
+        int days = (int) Math.max(1, (history * interval.millis() + 86_399_999L) / 86_400_000L);
         List<Bar> bars = new ArrayList<>();
         for (int k = days; k >= 1; k--) bars.addAll(inputs.day(date.minusDays(k)).day().bars());
         return bars;

@@ -51,7 +51,8 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
         if (partitions.isEmpty()) return;
         try {
             FeatureSpec spec = models.firstModel().get(60, TimeUnit.SECONDS).scoring().spec();
-            long lookback = (spec.warmUpBars() + 2L) * spec.interval().millis() + config.allowedLateness().toMillis();
+            // The spec's history (v2: EWMA levels) so the rebuilt features equal an uninterrupted stream's.
+            long lookback = (spec.historyBars() + 2L) * spec.interval().millis() + config.allowedLateness().toMillis();
             long since = System.currentTimeMillis() - lookback;
             Map<TopicPartition, Long> committed = committed(consumer, partitions);
             processor.silence(recovery.lastEmittedOpen(since));

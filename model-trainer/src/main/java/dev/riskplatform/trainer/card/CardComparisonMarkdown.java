@@ -18,6 +18,10 @@ final class CardComparisonMarkdown {
                 Arrays.toString(ae.layerSizes()), ae.trainMillis(), ae.parameters(), ae.artifactSha256(), ae.threshold(),
                 ae.trainingScores().p50(), ae.trainingScores().p99()));
         ModelCard.Comparison cmp = c.comparison();
+        if (cmp == null) {
+            s.append("No injected-jump comparison: it needs the v1 closes-only features; v2 scorers are compared in docs/evaluation.md.\n");
+            return;
+        }
         s.append("## Isolation Forest vs autoencoder vs combination (holdout)\n\n");
         s.append(f("Combination c = max(s_IF / t_IF, s_AE / t_AE) (alerts when either model alerts, c > 1). Ranking metrics on the "
                 + "holdout with %d injected jumps (±4–10 σ of the bar's volatility; features recomputed), k = %d.%n%n",

@@ -37,7 +37,7 @@ class OneShotTrainingTest {
         TrainRequest request = TrainRequest.of(symbol, "1m", DAY.toString(), DAY.toString(), model);
 
         assertEquals(ExitCodes.PROMOTED, job.run(request));
-        assertEquals(ExitCodes.NOT_PROMOTED, job.run(request.withMinScoreSpread(1.0)));
+        assertEquals(ExitCodes.NOT_PROMOTED, job.run(request.withMinScoreSpread(1e9)));
         assertEquals(ExitCodes.ERROR, job.run(TrainRequest.of(symbol, "1m", DAY.toString(), DAY.plusDays(1).toString(), model)));
     }
 

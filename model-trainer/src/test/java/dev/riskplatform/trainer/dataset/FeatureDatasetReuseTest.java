@@ -49,7 +49,7 @@ class FeatureDatasetReuseTest {
         assertTrue(second.reused(), "the second identical request found the dataset");
         assertEquals(first.key(), second.key());
         assertEquals(etag, store.etag(second.key()).orElseThrow(), "the object was not rewritten");
-        assertTrue(first.key().matches("features/spec=v1-vol30-z30-mom10/symbol=" + symbol + "/interval=1m/[0-9a-f]{64}/data.parquet"), first.key());
+        assertTrue(first.key().matches("features/spec=v2-vol30-z5-mom10/symbol=" + symbol + "/interval=1m/[0-9a-f]{64}/data.parquet"), first.key());
         FeatureMatrix expected = FeatureEngine.computeAll(FeatureSpec.defaults(), bars);
         assertArrayEquals(expected.values(), second.matrix().values(), 0.0, "rows read back are FeatureEngine's");
         assertArrayEquals(expected.openTimes(), second.matrix().openTimes());

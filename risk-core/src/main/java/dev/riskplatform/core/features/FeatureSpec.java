@@ -86,6 +86,22 @@ public record FeatureSpec(int version, BarInterval interval, int volatilityWindo
         return Math.max(volatilityWindow + 1, momentumWindow);
     }
 
+    /**
+     * Bars of history a consumer that starts mid-series (the batch's look-back before a day, the detector's
+     * restart recovery) feeds the engine so its features equal those of the whole series. v1: the warm-up
+     * (every window is finite). v2: the EWMA levels never forget completely, so also the bars after which a
+     * level's weight on anything older, (1 − a)^k with a = 2 / (L + 1), falls below {@link #HISTORY_WEIGHT}:
+     * k = ⌈ln(HISTORY_WEIGHT) / ln(1 − a)⌉ (518 for L = 30, 549 bars in all).
+     */
+    public int historyBars() {
+        if (version == 1) return warmUpBars();
+        double a = 2.0 / (volatilityWindow + 1.0);
+        return warmUpBars() + (int) Math.ceil(Math.log(HISTORY_WEIGHT) / Math.log1p(-a));
+    }
+
+    /** What older history may still weigh in v2 features fed {@link #historyBars()} bars: below double precision. */
+    public static final double HISTORY_WEIGHT = 1e-15;
+
     public int featureCount() {
         return featureNames().size();
     }

@@ -151,6 +151,22 @@ class ScaleFreeFeaturesTest {
     }
 
     @Test
+    void aConsumerStartingHistoryBarsEarlyComputesTheWholeSeriesFeatures() {
+        FeatureSpec s = FeatureSpec.defaults();
+        List<Bar> all = bars(new SplittableRandom(13), 3_000, 1, 20);
+        FeatureMatrix whole = FeatureEngine.computeAll(s, all);
+        int start = 2_000, from = start - s.historyBars() - 1; // the batch's look-back: history bars and one more
+        FeatureMatrix late = FeatureEngine.computeAll(s, all.subList(from, all.size()));
+        int offset = whole.rows() - late.rows();
+        for (int r = start - from - s.warmUpBars(); r < late.rows(); r++) {
+            for (int f = 0; f < s.featureCount(); f++) {
+                double e = whole.get(r + offset, f);
+                assertEquals(e, late.get(r, f), 1e-12 * Math.max(1, Math.abs(e)), "row " + r + " feature " + f);
+            }
+        }
+    }
+
+    @Test
     void aJumpDoesNotMaskTheHourAfterIt() {
         // A flat-volatility series with one 30σ jump: with r² entering the level unclipped, σ̂ would stay
         // inflated (×2.4 after 10 bars for span 30); winsorised at 4σ̂ it moves by a few per cent.
