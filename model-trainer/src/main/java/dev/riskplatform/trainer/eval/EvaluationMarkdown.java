@@ -37,7 +37,7 @@ final class EvaluationMarkdown {
         s.append("| detector | ROC AUC | average precision | precision@k |\n|---|---|---|---|\n");
         for (EvaluationRunner.Row row : first.detectors()) {
             String d = row.detector();
-            s.append(f("| %s | %s | %s | %s |%n", d, stat(runs, d, EvaluationRunner.Row::auc, "%.4f"),
+            s.append(f("| %s | %s | %s | %s |%n", cell(d), stat(runs, d, EvaluationRunner.Row::auc, "%.4f"),
                     stat(runs, d, EvaluationRunner.Row::averagePrecision, "%.3f"), stat(runs, d, EvaluationRunner.Row::precisionAtK, "%.3f")));
         }
         s.append("\nPer seed, the served scorer against the baselines (✔ = higher, ✘ = not) and at its operating point:\n\n");
@@ -47,9 +47,20 @@ final class EvaluationMarkdown {
             EvaluationRunner.Row served = x.row(EvaluationRunner.SERVED), best = x.bestRule();
             OperatingPoint p = x.served();
             s.append(f("| %d | %s | %s | %s | %.2f | %.2f | %.3f | %.3f |%n", x.seed(), beats(served, x.row(EvaluationRunner.SKLEARN_V1)),
-                    best.detector(), beats(served, best), served.averagePrecision() / best.averagePrecision(),
+                    cell(best.detector()), beats(served, best), served.averagePrecision() / best.averagePrecision(),
                     p.alerts() * 1440.0 / x.testRows(), p.precision(), p.recall()));
         }
+        long ranked = runs.stream().filter(EvaluationMarkdown::ranksAbove).count();
+        long operating = runs.stream().filter(x -> x.served().precision() >= 0.4 && x.served().recall() >= 0.4).count();
+        s.append(f("%nAcceptance on this generator: the ranking (above scikit-learn on v1 and the best rule on all three metrics, "
+                + "AP ≥ 1.2 × the best rule's) holds on %d of %d seeds; precision and recall ≥ 40 %% at the default operating "
+                + "point on %d of %d.%n", ranked, runs.size(), operating, runs.size()));
+    }
+
+    private static boolean ranksAbove(EvaluationRunner.Run x) {
+        EvaluationRunner.Row served = x.row(EvaluationRunner.SERVED), best = x.bestRule();
+        return beats(served, x.row(EvaluationRunner.SKLEARN_V1)).equals("✔ ✔ ✔") && beats(served, best).equals("✔ ✔ ✔")
+                && served.averagePrecision() >= 1.2 * best.averagePrecision();
     }
 
     private static String stat(List<EvaluationRunner.Run> runs, String detector, ToDoubleFunction<EvaluationRunner.Row> v, String fmt) {
@@ -84,6 +95,11 @@ final class EvaluationMarkdown {
         for (EvaluationRunner.Move x : b.largestMoves()) {
             s.append(f("| %s | %+.4f | %.2f | %d |%n", Instant.ofEpochMilli(x.openTime()), x.logReturn(), x.score(), x.rank()));
         }
+    }
+
+    /** A detector name inside a table cell: its |r| bars would split the cell. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     private static String f(String fmt, Object... args) {
