@@ -34,12 +34,12 @@ public class ObjectStore {
     }
 
     public void put(String key, byte[] bytes, String contentType) {
-        s3.putObject(b -> b.bucket(bucket()).key(key).contentType(contentType), RequestBody.fromBytes(bytes));
+        StaleConnection.retryOnce(() -> s3.putObject(b -> b.bucket(bucket()).key(key).contentType(contentType), RequestBody.fromBytes(bytes)));
     }
 
     public Optional<byte[]> get(String key) {
         try {
-            ResponseBytes<GetObjectResponse> r = s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key));
+            ResponseBytes<GetObjectResponse> r = StaleConnection.retryOnce(() -> s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key)));
             return Optional.of(r.asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -49,7 +49,7 @@ public class ObjectStore {
     /** The object with the ETag it had when read, for a later {@link #putIfMatch}. */
     public Optional<Versioned> getVersioned(String key) {
         try {
-            ResponseBytes<GetObjectResponse> r = s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key));
+            ResponseBytes<GetObjectResponse> r = StaleConnection.retryOnce(() -> s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key)));
             return Optional.of(new Versioned(r.asByteArray(), r.response().eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -61,9 +61,11 @@ public class ObjectStore {
 
     /** Every object under the prefix, all pages, in key order. */
     public List<S3Object> list(String prefix) {
-        List<S3Object> all = new ArrayList<>();
-        s3.listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(prefix)).contents().forEach(all::add);
-        return all;
+        return StaleConnection.retryOnce(() -> {
+            List<S3Object> all = new ArrayList<>();
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(prefix)).contents().forEach(all::add);
+            return all;
+        });
     }
 
     /** Writes only if the key does not exist yet; false when another writer got there first (HTTP 412). */
@@ -82,20 +84,30 @@ public class ObjectStore {
      * empty when another writer changed the object meanwhile (HTTP 412).
      */
     public Optional<String> replace(String key, String etag, byte[] bytes, String contentType) {
-        PutObjectRequest.Builder request = PutObjectRequest.builder().bucket(bucket()).key(key).contentType(contentType);
-        request = etag == null ? request.ifNoneMatch("*") : request.ifMatch(etag);
+        PutObjectRequest.Builder builder = PutObjectRequest.builder().bucket(bucket()).key(key).contentType(contentType);
+        PutObjectRequest request = (etag == null ? builder.ifNoneMatch("*") : builder.ifMatch(etag)).build();
+        boolean[] retried = {false};
         try {
-            return Optional.of(s3.putObject(request.build(), RequestBody.fromBytes(bytes)).eTag());
+            return Optional.of(StaleConnection.retryOnce(() -> s3.putObject(request, RequestBody.fromBytes(bytes)), () -> retried[0] = true).eTag());
         } catch (S3Exception e) {
-            if (e.statusCode() == 412 || e.statusCode() == 409) return Optional.empty();
-            throw e;
+            if (e.statusCode() != 412 && e.statusCode() != 409) throw e;
+            // After a retry the 412 may be our own first write: then the object holds these bytes (ETag = MD5).
+            return retried[0] ? etag(key).filter(now -> now.replace("\"", "").equals(md5Hex(bytes))) : Optional.empty();
+        }
+    }
+
+    private static String md5Hex(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has MD5", e);
         }
     }
 
     /** The current ETag, or empty when the key does not exist. */
     public Optional<String> etag(String key) {
         try {
-            return Optional.of(s3.headObject(b -> b.bucket(bucket()).key(key)).eTag());
+            return Optional.of(StaleConnection.retryOnce(() -> s3.headObject(b -> b.bucket(bucket()).key(key))).eTag());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -105,6 +117,6 @@ public class ObjectStore {
     }
 
     public void delete(String key) {
-        s3.deleteObject(b -> b.bucket(bucket()).key(key));
+        StaleConnection.retryOnce(() -> s3.deleteObject(b -> b.bucket(bucket()).key(key)));
     }
 }
