@@ -131,22 +131,24 @@ drill_ws_storm() {
 }
 
 # Registers two bad versions (corrupt bytes; a tampered artifact keeping the real hash) and restores the registry.
+# JSON is read with jq: a model's document nests a feature spec with a "version" of its own.
 drill_bad_models() {
-  local before rej0 rej1 reg key good bad=900001
-  before=$(curl -fs "$DETECTOR/model" | json version)
+  local before rej0 rej1 reg key sha good bad=900001
+  before=$(curl -fs "$DETECTOR/model" | jq -r .version)
   rej0=$(metric "$DETECTOR" detector_models_rejected_total)
   reg=$(s3_get "models/$MODEL/registry.json")
-  key=$(json artifactKey <<<"$(grep -o "{[^{}]*\"version\":$before,[^{}]*\"artifactKey\"[^}]*" <<<"$reg")")
+  key=$(jq -r --argjson v "$before" '.versions[] | select(.version == $v) | .artifactKey' <<<"$reg")
+  sha=$(jq -r --argjson v "$before" '.versions[] | select(.version == $v) | .sha256' <<<"$reg")
   good=$(s3_get "$key")
   register_bad "$reg" $bad "corrupt: $RANDOM" "$(sha256sum <<<"x" | cut -c1-64)"
-  register_bad "$reg" $((bad + 1)) "${good/\"value\":0./\"value\":0.9}" "$(json sha256 <<<"$(grep -o "{[^{}]*\"version\":$before,[^{}]*\"artifactKey\"[^}]*" <<<"$reg")")"
+  register_bad "$reg" $((bad + 1)) "${good/\"codeVersion\":\"/\"codeVersion\":\"tampered-}" "$sha"
   await 60 "[ \$(metric $DETECTOR detector_models_rejected_total) -ge $((rej0 + 2)) ]" || true
   rej1=$(metric "$DETECTOR" detector_models_rejected_total)
   s3_put "models/$MODEL/registry.json" "$reg"
   s3_delete "models/$MODEL/v$bad/model.json"; s3_delete "models/$MODEL/v$((bad + 1))/model.json"
-  say "  rejected models: $rej0 -> $rej1; serving v$(curl -fs "$DETECTOR/model" | json version) (was v$before)"
+  say "  rejected models: $rej0 -> $rej1; serving v$(curl -fs "$DETECTOR/model" | jq -r .version) (was v$before)"
   say "  detector says: $(curl -fs "$DETECTOR/q/health/ready" | tr -d '\n' | grep -o '"lastProblem": "[^"]*' | cut -c1-240)"
-  [ "$rej1" -ge $((rej0 + 2)) ] && [ "$(curl -fs "$DETECTOR/model" | json version)" = "$before" ] && ready "$DETECTOR"
+  [ "$rej1" -ge $((rej0 + 2)) ] && [ "$(curl -fs "$DETECTOR/model" | jq -r .version)" = "$before" ] && ready "$DETECTOR"
 }
 
 # $1 registry.json, $2 version, $3 artifact bytes, $4 the sha256 the registry claims; then the registry event.
