@@ -92,7 +92,8 @@ public class DayOutputs {
             throw new IllegalStateException(e);
         }
         if (store.replace(key, etag, json, "application/json").isEmpty()) {
-            throw new IllegalStateException("another run switched " + symbol + " " + date + " meanwhile: " + key + " changed");
+            throw new IllegalStateException("another run switched " + symbol + " " + date + " meanwhile: " + key + " changed from "
+                    + (etag == null ? "absent" : "ETag " + etag) + " to " + current(symbol, date).map(Current::toString).orElse("absent"));
         }
         deleteOtherRuns(symbol, interval, date, next);
         return next;

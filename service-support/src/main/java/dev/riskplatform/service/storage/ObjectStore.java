@@ -2,7 +2,9 @@ package dev.riskplatform.service.storage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -75,32 +77,28 @@ public class ObjectStore {
 
     /** Writes only if the object still has {@code etag}; false when it changed meanwhile (HTTP 412). */
     public boolean putIfMatch(String key, String etag, byte[] bytes, String contentType) {
-        return replace(key, java.util.Objects.requireNonNull(etag, "etag"), bytes, contentType).isPresent();
+        return replace(key, Objects.requireNonNull(etag, "etag"), bytes, contentType).isPresent();
     }
 
     /**
      * Writes only if the object still has {@code etag}, or, when {@code etag} is null, only if it
      * does not exist. Answers the new ETag (a later {@code replace} needs no read to learn it), or
      * empty when another writer changed the object meanwhile (HTTP 412).
+     * <p>
+     * A 412 can also be this write's own earlier attempt: the SDK retries a request whose response
+     * was lost (an IOException, a timeout), and ours retries a stale connection, after the server
+     * may already have stored the bytes. So a 412 is a conflict only when the object does not hold
+     * exactly these bytes now; the check compares content, not ETag formats (an ETag is not an MD5
+     * under SSE-KMS or multipart).
      */
     public Optional<String> replace(String key, String etag, byte[] bytes, String contentType) {
         PutObjectRequest.Builder builder = PutObjectRequest.builder().bucket(bucket()).key(key).contentType(contentType);
         PutObjectRequest request = (etag == null ? builder.ifNoneMatch("*") : builder.ifMatch(etag)).build();
-        boolean[] retried = {false};
         try {
-            return Optional.of(StaleConnection.retryOnce(() -> s3.putObject(request, RequestBody.fromBytes(bytes)), () -> retried[0] = true).eTag());
+            return Optional.of(StaleConnection.retryOnce(() -> s3.putObject(request, RequestBody.fromBytes(bytes))).eTag());
         } catch (S3Exception e) {
             if (e.statusCode() != 412 && e.statusCode() != 409) throw e;
-            // After a retry the 412 may be our own first write: then the object holds these bytes (ETag = MD5).
-            return retried[0] ? etag(key).filter(now -> now.replace("\"", "").equals(md5Hex(bytes))) : Optional.empty();
-        }
-    }
-
-    private static String md5Hex(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has MD5", e);
+            return getVersioned(key).filter(now -> Arrays.equals(now.bytes(), bytes)).map(Versioned::etag);
         }
     }
 

@@ -15,18 +15,13 @@ final class StaleConnection {
     private StaleConnection() {
     }
 
-    static <T> T retryOnce(Supplier<T> call, Runnable onRetry) {
+    static <T> T retryOnce(Supplier<T> call) {
         try {
             return call.get();
         } catch (RuntimeException e) {
             if (!isStale(e)) throw e;
-            onRetry.run();
             return call.get();
         }
-    }
-
-    static <T> T retryOnce(Supplier<T> call) {
-        return retryOnce(call, () -> { });
     }
 
     static boolean isStale(Throwable e) {
