@@ -9,6 +9,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Restart without a blind spot. When partitions are assigned (startup, rebalance), each symbol's
- * windows are rebuilt from the trades of the last (warm-up + 2) bars before the committed offset,
+ * windows are rebuilt from the trades of the spec's history (+ 2 bars) before the committed offset,
+ * timed from the last consumed record, not from the wall clock (the detector may have been down for days),
  * and bars already in risk_events are not emitted again (so no second alert either). It runs in
  * the consumer's poll thread, before the first record of those partitions is delivered.
  */
@@ -53,20 +55,27 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
             FeatureSpec spec = models.firstModel().get(60, TimeUnit.SECONDS).scoring().spec();
             // The spec's history (v2: EWMA levels) so the rebuilt features equal an uninterrupted stream's.
             long lookback = (spec.historyBars() + 2L) * spec.interval().millis() + config.allowedLateness().toMillis();
-            long since = System.currentTimeMillis() - lookback;
             Map<TopicPartition, Long> committed = committed(consumer, partitions);
-            processor.silence(recovery.lastEmittedOpen(since));
-            int[] n = {0};
-            recovery.replay(committed.keySet(), since, committed, r -> {
-                processor.replay(r.key(), r.value(), r.timestamp(), r.partition());
-                n[0]++;
-            });
+            Map<TopicPartition, Long> since = new HashMap<>();
+            recovery.stoppedAt(committed).forEach((p, t) -> since.put(p, t - lookback));
+            int n = since.isEmpty() ? 0 : rebuild(since, committed); // empty: nothing consumed (or retained) before
             recoveries.increment();
-            LOG.infof("recovered %d trades of the last %d s for %s", n[0], lookback / 1000, partitions);
+            LOG.infof("recovered %d trades of %d s before the committed offsets of %s", n, lookback / 1000, partitions);
         } catch (Exception e) {
             // Without recovery the windows warm up again: a blind spot, but not a stopped stream.
             LOG.error("state recovery failed for " + partitions + "; windows warm up from live trades", e);
         }
+    }
+
+    /** Bars of the replayed trades were emitted after those trades arrived: silence them from the earliest start on. */
+    private int rebuild(Map<TopicPartition, Long> since, Map<TopicPartition, Long> committed) {
+        processor.silence(recovery.lastEmittedOpen(Collections.min(since.values())));
+        int[] n = {0};
+        recovery.replay(since, committed, r -> {
+            processor.replay(r.key(), r.value(), r.timestamp(), r.partition());
+            n[0]++;
+        });
+        return n[0];
     }
 
     /** Completed recoveries (one per assignment). */

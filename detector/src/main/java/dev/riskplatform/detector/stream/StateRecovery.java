@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +19,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Reads back what a restarted detector needs, with a private group-less consumer so the main
  * consumer's position and commits are untouched: the last emitted bar per symbol (from
- * risk_events) and the lookback window of trades (from market_prices), both found by timestamp.
+ * risk_events) and the lookback window of trades (from market_prices), both found by timestamp
+ * (CreateTime: the ingestor's and the detector's clocks; a bar is emitted after its trades arrived).
  */
 final class StateRecovery {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final int TAIL = 16;
 
     private final String bootstrapServers;
 
@@ -39,7 +40,9 @@ final class StateRecovery {
         try (KafkaConsumer<String, String> c = consumer()) {
             List<TopicPartition> all = c.partitionsFor("risk_events").stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            readRange(c, all, sinceMillis, c.endOffsets(all), r -> {
+            Map<TopicPartition, Long> since = new HashMap<>();
+            all.forEach(p -> since.put(p, sinceMillis));
+            readRange(c, since, c.endOffsets(all), r -> {
                 JsonNode n = parse(r.value());
                 if (n != null && n.path("openTime").canConvertToLong() && r.key() != null) {
                     last.merge(r.key(), n.get("openTime").asLong(), Math::max);
@@ -49,21 +52,46 @@ final class StateRecovery {
         return last;
     }
 
-    /** Records of {@code partitions} from {@code sinceMillis} up to (excluding) {@code until} offsets. */
-    void replay(Collection<TopicPartition> partitions, long sinceMillis, Map<TopicPartition, Long> until,
-                Consumer<ConsumerRecord<String, String>> sink) {
+    /**
+     * The timestamp of the last record before each partition's committed offset: the moment the
+     * previous owner's consumption stopped, whatever the wall clock says now (a detector down for a
+     * day still looks back from there). A partition whose record there is gone (retention) has none.
+     */
+    Map<TopicPartition, Long> stoppedAt(Map<TopicPartition, Long> committed) {
+        Map<TopicPartition, Long> at = new HashMap<>();
         try (KafkaConsumer<String, String> c = consumer()) {
-            readRange(c, new ArrayList<>(partitions), sinceMillis, until, sink);
+            Map<TopicPartition, Long> begin = c.beginningOffsets(committed.keySet());
+            List<TopicPartition> todo = new ArrayList<>();
+            committed.forEach((p, o) -> {
+                if (o > begin.getOrDefault(p, 0L)) todo.add(p);
+            });
+            c.assign(todo);
+            // A few records back, not exactly one: the offset before a commit may be a transaction marker.
+            todo.forEach(p -> c.seek(p, Math.max(begin.getOrDefault(p, 0L), committed.get(p) - TAIL)));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!todo.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(POLL)) {
+                    TopicPartition p = new TopicPartition(r.topic(), r.partition());
+                    if (r.offset() < committed.get(p)) at.put(p, r.timestamp()); // records come in offset order
+                }
+                todo.removeIf(p -> c.position(p) >= committed.get(p));
+            }
+        }
+        return at;
+    }
+
+    /** Records of each partition from its {@code since} timestamp up to (excluding) its {@code until} offset. */
+    void replay(Map<TopicPartition, Long> since, Map<TopicPartition, Long> until, Consumer<ConsumerRecord<String, String>> sink) {
+        try (KafkaConsumer<String, String> c = consumer()) {
+            readRange(c, since, until, sink);
         }
     }
 
-    private static void readRange(KafkaConsumer<String, String> c, List<TopicPartition> parts, long since,
+    private static void readRange(KafkaConsumer<String, String> c, Map<TopicPartition, Long> since,
                                   Map<TopicPartition, Long> until, Consumer<ConsumerRecord<String, String>> sink) {
-        Map<TopicPartition, Long> query = new HashMap<>();
-        parts.forEach(p -> query.put(p, since));
-        Map<TopicPartition, OffsetAndTimestamp> start = c.offsetsForTimes(query);
+        Map<TopicPartition, OffsetAndTimestamp> start = c.offsetsForTimes(since);
         List<TopicPartition> todo = new ArrayList<>();
-        for (TopicPartition p : parts) {
+        for (TopicPartition p : since.keySet()) {
             OffsetAndTimestamp s = start.get(p);
             if (s != null && s.offset() < until.getOrDefault(p, 0L)) todo.add(p); // else nothing in the window
         }
