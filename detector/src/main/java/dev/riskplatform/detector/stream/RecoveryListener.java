@@ -69,12 +69,14 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
 
     /** Bars of the replayed trades were emitted after those trades arrived: silence them from the earliest start on. */
     private int rebuild(Map<TopicPartition, Long> since, Map<TopicPartition, Long> committed) {
-        processor.silence(recovery.lastEmittedOpen(Collections.min(since.values())));
+        long from = Collections.min(since.values());
+        processor.silence(recovery.lastOpenTimes("risk_events", from), recovery.lastOpenTimes("risk_alerts", from));
         int[] n = {0};
         recovery.replay(since, committed, r -> {
             processor.replay(r.key(), r.value(), r.timestamp(), r.partition());
             n[0]++;
         });
+        processor.resumeAlerts();
         return n[0];
     }
 

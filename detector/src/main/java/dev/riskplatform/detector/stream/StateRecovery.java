@@ -18,8 +18,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads back what a restarted detector needs, with a private group-less consumer so the main
- * consumer's position and commits are untouched: the last emitted bar per symbol (from
- * risk_events) and the lookback window of trades (from market_prices), both found by timestamp
+ * consumer's position and commits are untouched: the last emitted bar and alert per symbol (from
+ * risk_events, risk_alerts) and the lookback window of trades (from market_prices), both found by timestamp
  * (CreateTime: the ingestor's and the detector's clocks; a bar is emitted after its trades arrived).
  */
 final class StateRecovery {
@@ -34,11 +34,11 @@ final class StateRecovery {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Max openTime per symbol among risk_events published since {@code sinceMillis}. */
-    Map<String, Long> lastEmittedOpen(long sinceMillis) {
+    /** Max openTime per symbol among the records of {@code topic} (risk_events, risk_alerts) published since {@code sinceMillis}. */
+    Map<String, Long> lastOpenTimes(String topic, long sinceMillis) {
         Map<String, Long> last = new HashMap<>();
         try (KafkaConsumer<String, String> c = consumer()) {
-            List<TopicPartition> all = c.partitionsFor("risk_events").stream()
+            List<TopicPartition> all = c.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             Map<TopicPartition, Long> since = new HashMap<>();
             all.forEach(p -> since.put(p, sinceMillis));

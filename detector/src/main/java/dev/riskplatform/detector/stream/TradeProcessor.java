@@ -30,10 +30,11 @@ import org.jboss.logging.Logger;
  * order, and are processed in one go under the lock the idle timer shares. Commit: the channel uses
  * the throttled strategy and a batch is acked only after everything it caused (events, alerts, dead
  * letters) was acknowledged by the broker, so a crash re-delivers rather than loses. The method
- * does not wait for those acknowledgements before taking the next batch: waiting per record (the
- * first design) held the stream at one broker round trip per closed bar and capped it near 8 k
- * trades/s. Each topic has its own idempotent producer and outputs leave in call order, so the order within
- * a topic (events of a symbol, alerts of a symbol) is kept anyway.
+ * does not wait for those acknowledgements before taking the next batch (one broker round trip per
+ * closed bar would cap the stream). Bars closed by the idle timer or a recovery replay are sent
+ * outside any batch: the next batch waits for those sends too, so every output has one rule.
+ * Each topic has its own idempotent producer and outputs leave in call order, so the order within
+ * a topic (events of a symbol, alerts of a symbol) is kept.
  * The model is read once per trade, so a hot swap lands between two records.
  */
 @ApplicationScoped
@@ -50,9 +51,14 @@ public class TradeProcessor {
     /** One entry per symbol: a single lookup per trade, no boxed times or partitions. */
     private final Map<String, SymbolState> symbols = new HashMap<>();
     private final Map<String, Long> emittedThrough = new HashMap<>();
+    private final Map<String, Long> alertedThrough = new HashMap<>();
+    /** False while a recovery replays: its fresh cool-down must not re-open episodes (SymbolPipeline#alertsAfter). */
+    private boolean alertsResumed = true;
     /** Wall time of the last record of any kind (dead letters too) per partition: a busy partition is not idle. */
     private long[] partitionActivity = new long[0];
     private final SwapPause swapPause;
+    /** Sends of the idle timer and the recovery replay: the next batch is acked only after them (one rule for every output). */
+    private final List<CompletableFuture<Void>> outOfBatch = new ArrayList<>();
 
     public TradeProcessor(ModelManager models, DetectorConfig config, RiskPublisher publisher, StreamMetrics metrics,
                           LiveFeed live) {
@@ -80,6 +86,8 @@ public class TradeProcessor {
 
     private synchronized CompletableFuture<Void> process(KafkaRecordBatch<String, String> batch) {
         Outputs out = new Outputs();
+        out.futures.addAll(outOfBatch);
+        outOfBatch.clear();
         long wallNow = System.currentTimeMillis(); // one clock read per batch is precise enough for the idle timer
         int trades = 0;
         for (KafkaRecord<String, String> r : batch) {
@@ -134,6 +142,18 @@ public class TradeProcessor {
             long idle = now - lastActivity(s);
             if (idle >= config.idleAfter().toMillis()) s.pipeline.advanceIdle(idle, model, out);
         }
+        keepUntilNextBatch(out);
+    }
+
+    /** A failed send fails the next batch (the stream stops rather than lose it) and is logged at once. */
+    private void keepUntilNextBatch(Outputs out) {
+        if (out.futures.isEmpty()) return;
+        CompletableFuture<Void> sent = out.all();
+        sent.whenComplete((ok, err) -> {
+            if (err != null) LOG.error("a send outside a batch failed; the next batch fails with it", err);
+        });
+        outOfBatch.removeIf(f -> f.isDone() && !f.isCompletedExceptionally()); // bounded while no batch comes
+        outOfBatch.add(sent);
     }
 
     private long lastActivity(SymbolState s) {
@@ -156,6 +176,7 @@ public class TradeProcessor {
         SymbolPipeline p = new SymbolPipeline(symbol, model.spec(), config.allowedLateness().toMillis(),
                 config.cooldownBars(), System::currentTimeMillis);
         p.silenceThrough(emittedThrough.getOrDefault(symbol, Long.MIN_VALUE));
+        if (alertsResumed && emittedThrough.containsKey(symbol)) p.alertsAfter(alertedThrough.getOrDefault(symbol, Long.MIN_VALUE));
         s = new SymbolState(p);
         symbols.put(symbol, s);
         return s;
@@ -172,12 +193,25 @@ public class TradeProcessor {
         }
     }
 
-    /** Recovery: bars opening at or before these times were emitted before a restart. */
-    synchronized void silence(Map<String, Long> lastEmittedOpen) {
+    /** Recovery: bars (and alerts) opening at or before these times were emitted before a restart. */
+    synchronized void silence(Map<String, Long> lastEmittedOpen, Map<String, Long> lastAlertedOpen) {
+        alertsResumed = false;
+        lastAlertedOpen.forEach((symbol, open) -> alertedThrough.merge(symbol, open, Math::max));
         lastEmittedOpen.forEach((symbol, open) -> {
             emittedThrough.merge(symbol, open, Math::max);
             SymbolState s = symbols.get(symbol);
             if (s != null) s.pipeline.silenceThrough(open);
+        });
+    }
+
+    /**
+     * Recovery, after the replay: a re-delivered bar whose event was sent before the crash but whose
+     * alert is not in risk_alerts (the two topics are separate producers) gets its alert now.
+     */
+    synchronized void resumeAlerts() {
+        alertsResumed = true;
+        symbols.forEach((symbol, s) -> {
+            if (emittedThrough.containsKey(symbol)) s.pipeline.alertsAfter(alertedThrough.getOrDefault(symbol, Long.MIN_VALUE));
         });
     }
 
@@ -192,14 +226,19 @@ public class TradeProcessor {
         } catch (IllegalArgumentException e) {
             return;
         }
-        onTrade(parsed, partition, System.currentTimeMillis(), false, new Outputs());
+        Outputs out = new Outputs();
+        onTrade(parsed, partition, System.currentTimeMillis(), false, out);
+        synchronized (this) {
+            keepUntilNextBatch(out);
+        }
     }
 
     /** Drops the state of symbols on revoked partitions: it is stale once another instance owns them. */
     synchronized void forget(List<Integer> partitions) {
         symbols.entrySet().removeIf(e -> {
             if (!partitions.contains(e.getValue().partition)) return false;
-            emittedThrough.remove(e.getKey()); // re-learnt from risk_events, as a fresh process would
+            emittedThrough.remove(e.getKey()); // re-learnt from risk_events and risk_alerts, as a fresh process would
+            alertedThrough.remove(e.getKey());
             return true;
         });
     }

@@ -18,7 +18,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Restart recovery: bars opening at or before {@link #silenceThrough} were already emitted
  * before the restart; re-reading their trades rebuilds the windows and the cool-down without
- * emitting them again.
+ * emitting them again. Events and alerts are separate topics, so a crash can leave a bar's event
+ * sent and its alert not: {@link #alertsAfter} then lets the alert of such a bar out again.
  *
  * <p>Not thread-safe: the caller serialises trades and timer ticks of one symbol.
  */
@@ -43,6 +44,7 @@ public final class SymbolPipeline {
     private long lastPublishTime = -1L;
     private long newestTradeTime = Long.MIN_VALUE;
     private long silenceThrough = Long.MIN_VALUE;
+    private long alertSilence = Long.MIN_VALUE;
     private long lastEmittedOpen = Long.MIN_VALUE;
     private String episodeAlertId;
 
@@ -90,6 +92,16 @@ public final class SymbolPipeline {
     /** Bars opening at or before {@code openTime} were emitted already: rebuild state, emit nothing. */
     public void silenceThrough(long openTime) {
         silenceThrough = Math.max(silenceThrough, openTime);
+        alertSilence = Math.max(alertSilence, openTime);
+    }
+
+    /**
+     * The last alert sent before the restart opened at {@code alertedOpen}: an episode opening at a
+     * later bar is alerted even if that bar's event was sent (its alert was lost in between). Called
+     * after the replay, whose fresh cool-down could open episodes the uninterrupted stream had not.
+     */
+    public void alertsAfter(long alertedOpen) {
+        alertSilence = alertedOpen;
     }
 
     /** {@code byIdle}: the bars closed without a trade past their end (idle timer, end of a data set). */
@@ -113,7 +125,7 @@ public final class SymbolPipeline {
         AlertCooldown.Decision decision = cooldown.onBar(bar.openTime(), anomaly);
         if (decision == AlertCooldown.Decision.NEW_EPISODE) {
             episodeAlertId = Alert.idOf(symbol, bar.openTime(), model.version());
-            if (emit) sink.alert(alert(bar, row, score, model, now));
+            if (bar.openTime() > alertSilence) sink.alert(alert(bar, row, score, model, now));
         }
         if (emit) emitEvent(sink, new RiskEvent(bar, fv, spec.featureNames(), score, model.threshold().value(), anomaly,
                 model.name(), model.version(), model.kind().id(), anomaly ? episodeAlertId : null, lastPublishTime, now, byIdle));

@@ -66,6 +66,41 @@ class SymbolPipelineTest {
         assertNotNull(events.get(0).score(), "the rebuilt window is warm at the first emitted bar");
     }
 
+    /**
+     * A crash after a bar's event reached risk_events but before its alert reached risk_alerts: the
+     * restarted pipeline is silenced through the event, replays, then learns the last alert sent.
+     * The lost alert goes out (same id), nothing else does; an alert that did arrive is not repeated.
+     */
+    @Test
+    void anAlertLostBetweenTheTwoTopicsIsSentAgainAfterTheReplay() {
+        BigDecimal[] closes = walk(BARS, 7);
+        ScoringModel model = fit(closes);
+        int jumpAt = 300, crashAt = 305, replayedTo = 290;
+        for (int i = jumpAt; i < BARS; i++) closes[i] = closes[i].multiply(new BigDecimal("1.05")).setScale(2, RoundingMode.HALF_UP);
+        SymbolPipeline original = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        feed(original, closes, model, 0, crashAt + 1);
+        Alert sent = alerts.get(0);
+        assertEquals(jumpAt * MIN, sent.openTime());
+
+        for (long lastAlerted : new long[] {Long.MIN_VALUE, sent.openTime()}) {
+            events.clear();
+            alerts.clear();
+            SymbolPipeline restarted = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+            restarted.silenceThrough((crashAt - 1) * MIN); // risk_events has every bar up to the crash
+            feed(restarted, closes, model, 0, replayedTo); // the recovery replay: trades before the committed offset
+            restarted.alertsAfter(lastAlerted);
+            feed(restarted, closes, model, replayedTo, BARS); // re-delivered and new trades
+            restarted.advanceTo(BARS * MIN + 10_000, model, sink);
+            assertEquals(crashAt * MIN, events.get(0).bar().openTime(), "no event emitted twice");
+            if (lastAlerted == Long.MIN_VALUE) {
+                assertEquals(1, alerts.size(), "the lost alert, once: " + alerts);
+                assertEquals(sent.alertId(), alerts.get(0).alertId());
+            } else {
+                assertEquals(List.of(), alerts, "risk_alerts has it: not repeated");
+            }
+        }
+    }
+
     /** The drills' finding: an idle tick during a replay (event time 1970 here, wall time now) must not close the future. */
     @Test
     void anIdleTickAdvancesEventTimeByTheIdleTimeNotToTheWallClock() {
