@@ -42,7 +42,12 @@ public final class RiskJson {
             why.addObject().put("feature", c.name()).put("value", c.value()).put("typicalLow", c.typicalLow())
                     .put("typicalHigh", c.typicalHigh()).put("contribution", c.contribution());
         }
-        return n.put("episodeBars", a.episodeBars()).put("emittedAt", a.emittedAt()).toString();
+        n.put("episodeBars", a.episodeBars()).put("emittedAt", a.emittedAt());
+        if (a.market() != null) {
+            n.putObject("market").put("episodeId", a.market().episodeId()).put("startOpenTime", a.market().startOpenTime())
+                    .put("symbols", a.market().symbols()).put("activeSymbols", a.market().activeSymbols());
+        }
+        return n.toString();
     }
 
     public static String deadLetter(String reason, String raw, long at) {

@@ -2,7 +2,9 @@ package dev.riskplatform.detector.stream;
 
 import dev.riskplatform.core.risk.Alert;
 import dev.riskplatform.core.risk.Severity;
+import dev.riskplatform.core.risk.MarketEpisodes;
 import io.micrometer.core.instrument.Counter;
+import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +14,10 @@ import java.time.Duration;
 @ApplicationScoped
 public class StreamMetrics {
 
+    private static final Logger LOG = Logger.getLogger(StreamMetrics.class);
+
     private final MeterRegistry meters;
-    private final Counter trades, bars, deadLetters, late, duplicates;
+    private final Counter trades, bars, deadLetters, late, duplicates, marketEpisodes;
     private final Timer latency, swapPause;
 
     public StreamMetrics(MeterRegistry meters) {
@@ -23,6 +27,7 @@ public class StreamMetrics {
         this.deadLetters = counter("detector.dead.letters", "Records sent to detector_dlq with a reason");
         this.late = counter("detector.trades.late", "Trades for an already closed bar (counted, not merged)");
         this.duplicates = counter("detector.trades.duplicate", "Trades dropped as duplicate trade ids");
+        this.marketEpisodes = counter("detector.market.episodes", "Market episodes opened: alerts of many symbols within a few bars");
         this.latency = Timer.builder("detector.publish.to.event.latency")
                 .description("trade publish (ingestTime) to risk event emitted")
                 .publishPercentileHistogram().register(meters);
@@ -47,6 +52,12 @@ public class StreamMetrics {
 
     void alert(Alert a) {
         alertCounter(a.severity()).increment();
+    }
+
+    void marketEpisode(MarketEpisodes.Context opened) {
+        marketEpisodes.increment();
+        LOG.infof("market episode %s: %d of %d symbols alerted within a few bars", opened.episodeId(), opened.symbols(),
+                opened.activeSymbols());
     }
 
     private Counter alertCounter(Severity severity) {

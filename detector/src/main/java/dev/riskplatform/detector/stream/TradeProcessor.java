@@ -3,6 +3,7 @@ package dev.riskplatform.detector.stream;
 import dev.riskplatform.core.market.BarBuilder;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.core.risk.Alert;
+import dev.riskplatform.core.risk.MarketEpisodes;
 import dev.riskplatform.core.risk.RiskEvent;
 import dev.riskplatform.core.risk.ScoringModel;
 import dev.riskplatform.core.risk.SymbolPipeline;
@@ -57,11 +58,15 @@ public class TradeProcessor {
     /** Wall time of the last record of any kind (dead letters too) per partition: a busy partition is not idle. */
     private long[] partitionActivity = new long[0];
     private final SwapPause swapPause;
+    private final MarketConfig marketConfig;
+    /** Created with the first model (its bar interval); alerts of all symbols pass through it. */
+    private MarketEpisodes market;
     /** Sends of the idle timer and the recovery replay: the next batch is acked only after them (one rule for every output). */
     private final List<CompletableFuture<Void>> outOfBatch = new ArrayList<>();
 
     public TradeProcessor(ModelManager models, DetectorConfig config, RiskPublisher publisher, StreamMetrics metrics,
-                          LiveFeed live) {
+                          LiveFeed live, MarketConfig marketConfig) {
+        this.marketConfig = marketConfig;
         this.models = models;
         this.config = config;
         this.publisher = publisher;
@@ -249,6 +254,17 @@ public class TradeProcessor {
         return publisher.deadLetter(key, RiskJson.deadLetter(reason, raw, System.currentTimeMillis()));
     }
 
+    /** The alert tagged with the market episode it is part of (MarketEpisodes), counting the episodes opened. */
+    private Alert inMarket(Alert a) {
+        if (market == null) {
+            market = new MarketEpisodes(a.interval().millis(), marketConfig.windowBars(), marketConfig.minSymbols(), marketConfig.minShare());
+        }
+        long before = market.opened();
+        Alert tagged = market.onAlert(a, symbols.size());
+        if (market.opened() > before) metrics.marketEpisode(tagged.market());
+        return tagged;
+    }
+
     /** Sends in order as the pipeline produces, and collects the acknowledgements to ack the trade on. */
     private final class Outputs implements SymbolPipeline.Sink {
         final List<CompletableFuture<Void>> futures = new ArrayList<>();
@@ -262,7 +278,8 @@ public class TradeProcessor {
         }
 
         @Override
-        public void alert(Alert a) {
+        public void alert(Alert raw) {
+            Alert a = inMarket(raw);
             String json = RiskJson.alert(a);
             futures.add(publisher.alert(a.symbol(), json));
             metrics.alert(a);
