@@ -52,6 +52,10 @@ class PriceJumpAlertTest {
         // A 5 % move where bars move 0.1 %: tens of sigmas, on the served tail-blend score.
         assertTrue(jumpEvent.get("features").get("return_sigma").asDouble() > 20, jumpEvent.toString());
         assertEquals("tail-blend", jumpEvent.get("scorer").asText());
+        JsonNode risk = events.get(BARS - 1).get("intradayRisk");
+        assertEquals(BARS, risk.get("bars").asInt(), "every bar of the series is within the 24 h window: " + risk);
+        // The 5 % jump is the worst one-bar return of the window: a 99 % VaR of 200 returns is the 2nd worst.
+        assertTrue(risk.get("es99").asDouble() >= risk.get("var99").asDouble() && risk.get("var99").asDouble() > 0, risk.toString());
         long anomalous = events.stream().filter(e -> e.get("anomaly").asBoolean()).count();
         assertEquals(anomalous, events.stream().filter(e -> alert.get("alertId").asText().equals(e.path("alertId").asText())).count(),
                 "every anomalous bar points at the episode's one alert");

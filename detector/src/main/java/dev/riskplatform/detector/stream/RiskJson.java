@@ -6,6 +6,7 @@ import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.model.FeatureContribution;
 import dev.riskplatform.core.risk.Alert;
 import dev.riskplatform.core.risk.RiskEvent;
+import dev.riskplatform.core.risk.RollingIntradayRisk;
 
 /** Writes the payloads of docs/topics.md: risk_events, risk_alerts and detector_dlq. */
 public final class RiskJson {
@@ -29,6 +30,9 @@ public final class RiskJson {
                 .put("model", e.model()).put("modelVersion", e.modelVersion()).put("scorer", e.scorer()).put("alertId", e.alertId())
                 .put("lastTradePublishTime", e.lastTradePublishTime()).put("emittedAt", e.emittedAt())
                 .put("closedBy", e.closedByIdle() ? "idle" : "trade");
+        RollingIntradayRisk.Snapshot r = e.intraday();
+        n.putObject("intradayRisk").put("window", "24h").put("horizon", b.interval().code()).put("bars", r.bars())
+                .put("realizedVolatility", r.realizedVolatility()).put("var99", r.var99()).put("es99", r.es99());
         return n.toString();
     }
 

@@ -11,9 +11,11 @@ import java.util.List;
  * {@code closedByIdle}: no trade past its end closed the bar, the idle timer did (a quiet market); the
  * publish-to-risk latency then runs from the timer, not from {@code lastTradePublishTime}.
  * {@code featureNames} name the values of {@code features} (the model's feature spec); {@code scorer} is the
- * served score that {@code score} and {@code threshold} are of.
+ * served score that {@code score} and {@code threshold} are of. {@code intraday}: the symbol's rolling 24 h
+ * volatility and one-bar VaR/ES at this bar ({@link RollingIntradayRisk}, the batch's formulas).
  */
 public record RiskEvent(Bar bar, FeatureVector features, List<String> featureNames, Double score, double threshold,
                         boolean anomaly, String model, long modelVersion, String scorer, String alertId,
-                        long lastTradePublishTime, long emittedAt, boolean closedByIdle) {
+                        long lastTradePublishTime, long emittedAt, boolean closedByIdle,
+                        RollingIntradayRisk.Snapshot intraday) {
 }

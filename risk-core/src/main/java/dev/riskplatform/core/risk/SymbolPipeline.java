@@ -38,6 +38,7 @@ public final class SymbolPipeline {
     private final FeatureSpec spec;
     private final BarBuilder bars;
     private final FeatureEngine features;
+    private final RollingIntradayRisk intraday;
     private final AlertCooldown cooldown;
     private final LongSupplier clock;
     private final List<Bar> closed = new ArrayList<>();
@@ -53,6 +54,7 @@ public final class SymbolPipeline {
         this.spec = spec;
         this.bars = new BarBuilder(symbol, spec.interval(), allowedLatenessMillis, closed::add);
         this.features = new FeatureEngine(spec);
+        this.intraday = new RollingIntradayRisk(spec.interval());
         this.cooldown = new AlertCooldown(spec.interval().millis(), cooldownBars);
         this.clock = clock;
     }
@@ -112,11 +114,12 @@ public final class SymbolPipeline {
 
     private void onBar(Bar bar, ScoringModel model, Sink sink, boolean byIdle) {
         FeatureVector fv = features.onBar(bar);
+        RollingIntradayRisk.Snapshot risk = intraday.onBar(bar);
         boolean emit = bar.openTime() > silenceThrough;
         long now = clock.getAsLong();
         if (fv == null) {
             if (emit) emitEvent(sink, new RiskEvent(bar, null, spec.featureNames(), null, model.threshold().value(), false,
-                    model.name(), model.version(), model.kind().id(), null, lastPublishTime, now, byIdle));
+                    model.name(), model.version(), model.kind().id(), null, lastPublishTime, now, byIdle, risk));
             return;
         }
         double[] row = fv.values();
@@ -128,7 +131,7 @@ public final class SymbolPipeline {
             if (bar.openTime() > alertSilence) sink.alert(alert(bar, row, score, model, now));
         }
         if (emit) emitEvent(sink, new RiskEvent(bar, fv, spec.featureNames(), score, model.threshold().value(), anomaly,
-                model.name(), model.version(), model.kind().id(), anomaly ? episodeAlertId : null, lastPublishTime, now, byIdle));
+                model.name(), model.version(), model.kind().id(), anomaly ? episodeAlertId : null, lastPublishTime, now, byIdle, risk));
     }
 
     private void emitEvent(Sink sink, RiskEvent event) {

@@ -1,0 +1,83 @@
+package dev.riskplatform.core.risk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.riskplatform.core.market.Bar;
+import dev.riskplatform.core.market.BarInterval;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The stream's rolling 24 h figures, at a UTC day's last bar, equal the batch's daily ones for that day, bit for bit. */
+class RollingIntradayRiskTest {
+
+    private static final BarInterval M1 = BarInterval.parse("1m");
+    private static final long MIN = 60_000L;
+
+    @Test
+    void atADaysLastBarTheWindowIsThatDayAsTheBatchSeesIt() {
+        LocalDate day = LocalDate.of(2024, 3, 2);
+        long dayStart = day.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        Random rnd = new Random(5);
+        RollingIntradayRisk rolling = new RollingIntradayRisk(M1);
+        List<Bar> today = new ArrayList<>();
+        double p = 100;
+        RollingIntradayRisk.Snapshot last = null;
+        for (long open = dayStart - 1440 * MIN; open < dayStart + 1440 * MIN; open += MIN) {
+            if (rnd.nextInt(50) == 0) continue; // a minute without any bar (the stream's gap bars come below)
+            p *= Math.exp(0.001 * rnd.nextGaussian());
+            boolean gap = rnd.nextInt(40) == 0;
+            Bar b = gap ? Bar.gap("X", M1, open, p) : bar(open, p);
+            last = rolling.onBar(b);
+            if (open >= dayStart) today.add(b);
+        }
+        DailyRiskMetrics batch = DailyRiskCalculator.compute("X", day, dayBars(today), nanHistory(), new DayScores(0, null, "m", 1),
+                new DayCompleteness(today.size(), 1440, 0, 0));
+        assertEquals(today.stream().filter(b -> !b.gap()).count(), last.bars());
+        assertEquals(batch.realizedVolatility(), last.realizedVolatility());
+        assertEquals(batch.var99(), last.var99());
+        assertEquals(batch.es99(), last.es99());
+    }
+
+    @Test
+    void fewerThanTwoBarsHaveNoReturnAndOldBarsLeaveTheWindow() {
+        RollingIntradayRisk rolling = new RollingIntradayRisk(M1);
+        assertNull(rolling.onBar(bar(0, 100)).var99());
+        assertEquals(0.01, rolling.onBar(bar(MIN, 99)).var99(), 1e-3, "one return: ln(99/100)");
+        RollingIntradayRisk.Snapshot dayLater = rolling.onBar(bar(MIN + 86_400_000L, 120));
+        assertEquals(1, dayLater.bars(), "the bars of 24 h before and earlier are out");
+        assertNull(dayLater.realizedVolatility());
+    }
+
+    private static Bar bar(long open, double close) {
+        return new Bar("X", M1, open, open + MIN - 1, close, close, close, close, 1, close, close, 1, open, open, false);
+    }
+
+    private static DayBars dayBars(List<Bar> bars) {
+        int n = bars.size();
+        long[] t = new long[n];
+        double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n];
+        boolean[] g = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            Bar b = bars.get(i);
+            t[i] = b.openTime();
+            o[i] = b.open();
+            h[i] = b.high();
+            l[i] = b.low();
+            c[i] = b.close();
+            g[i] = b.gap();
+        }
+        return new DayBars(t, o, h, l, c, g);
+    }
+
+    private static double[] nanHistory() {
+        double[] h = new double[DailyRiskCalculator.HISTORY_DAYS];
+        Arrays.fill(h, Double.NaN);
+        return h;
+    }
+}
