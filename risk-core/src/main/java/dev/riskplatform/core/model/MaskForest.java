@@ -11,8 +11,9 @@ import java.util.Set;
  * in blocks that share their split keys ({@link TreeBlock}). Scoring a row is: find its rank among
  * each feature slot's split keys once per block (one binary search a slot), then, per tree, one
  * byte load and one mask load a slot, their AND and a trailing-zero count. A block has 4 slots
- * (models of 1-4 features, one packed word a row) or 8 (5-8 features, two words). Every tree's
- * work is independent of the others', where a walk is a chain of eight dependent loads.
+ * (models of 1-4 features, one packed word a row), 6 (5-6 features) or 8 (7-8 features, both two
+ * words). Every tree's work is independent of the others', where a walk is a chain of eight
+ * dependent loads.
  *
  * <p>Path lengths are added tree by tree in forest order, as the explicit walk adds them, so every
  * score is bit-identical to {@code IsolationTree}'s (tested on splits, ±0, NaN and subnormals).
@@ -27,12 +28,14 @@ final class MaskForest {
     static final int MAX_KEYS_PER_BLOCK = 2048;
 
     private final int d;
-    private final int words;  // packed words a row: slots / 4
+    private final int slots;
+    private final int words;  // packed words a row: ceil(slots / 4)
     private final TreeBlock[] blocks;
 
     private MaskForest(int d, int slots, TreeBlock[] blocks) {
         this.d = d;
-        this.words = slots / TreeBlock.SLOTS;
+        this.slots = slots;
+        this.words = (slots + 3) / 4;
         this.blocks = blocks;
     }
 
@@ -85,7 +88,7 @@ final class MaskForest {
     }
 
     int slots() {
-        return words * TreeBlock.SLOTS;
+        return slots;
     }
 
     int deepestWalk() {

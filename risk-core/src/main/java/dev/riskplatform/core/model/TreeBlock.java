@@ -12,19 +12,20 @@ import java.util.TreeSet;
  * block's trees for one R_f are contiguous, so one row touches a few cache lines, not one per tree).
  *
  * <p>Packed ranks: slot f's field f * slotP + R_f sits in bits 16 (f mod 4) .. 16 (f mod 4) + 15 of
- * word f / 4 of the row. A block has 4 slots (one word, models of 1-4 features) or 8 (two words,
- * 5-8 features); slots past the model's features hold only padding keys, so their rank is 0. Every
- * field is below slots × slotP ≤ 8 × 2048, so it fits its 16 bits. The one-word kernels are here,
- * the two-word ones in {@link WideKernels}.
+ * word f / 4 of the row. A block has 4 slots (one word, models of 1-4 features), 6 (two words, 5-6
+ * features) or 8 (two words, 7-8 features); slots past the model's features hold only padding keys,
+ * so their rank is 0. Every field is below 8 × slotP ≤ 8 × 2048, so it fits its 16 bits. The key
+ * table covers whole words (a 6-slot block pads slots 6 and 7), the local-rank tables only the
+ * block's slots. The one-word kernels are here, the two-word ones in {@link WideKernels}.
  */
 final class TreeBlock {
 
     /** Feature slots of a one-word block. */
     static final int SLOTS = 4;
-    /** Feature slots of a two-word block: the most features the layout serves. */
+    /** Feature slots of a full two-word block: the most features the layout serves. */
     static final int MAX_SLOTS = 8;
 
-    final int slots;                   // SLOTS or MAX_SLOTS
+    final int slots;                   // 4, 6 or 8
     private final int slotP;           // power of two > the most keys of any slot
     private final int[] keys;          // [f * slotP + i]: slot f's sorted keys, padded with MAX_VALUE
     final LeafMasks[] trees;
@@ -46,9 +47,9 @@ final class TreeBlock {
         }
     }
 
-    /** The slots of a block for d features: 4 up to 4 features, 8 up to 8; -1 beyond. */
+    /** The slots of a block for d features: 4 up to 4 features, 6 up to 6, 8 up to 8; -1 beyond. */
     static int slotsFor(int d) {
-        return d <= SLOTS ? SLOTS : d <= MAX_SLOTS ? MAX_SLOTS : -1;
+        return d <= SLOTS ? SLOTS : d <= 6 ? 6 : d <= MAX_SLOTS ? MAX_SLOTS : -1;
     }
 
     /** The block of the given trees, or null if one of them does not fit {@link LeafMasks}. */
@@ -60,7 +61,7 @@ final class TreeBlock {
             most = Math.max(most, sorted[f].length);
         }
         int slotP = Math.max(1, Integer.highestOneBit(most) << 1); // > most: one padding key at least
-        int[] keys = new int[slots * slotP];
+        int[] keys = new int[(slots + 3) / 4 * 4 * slotP]; // whole words: slots 6, 7 of a 6-slot block are padding
         java.util.Arrays.fill(keys, Integer.MAX_VALUE);
         for (int f = 0; f < slots; f++) System.arraycopy(sorted[f], 0, keys, f * slotP, sorted[f].length);
         LeafMasks[] compiled = new LeafMasks[trees.size()];
@@ -131,7 +132,7 @@ final class TreeBlock {
      * root have kernels of their own, apart from the general walk.
      */
     void addPathLengths(long[] packed, int m, double[] acc, int off) {
-        if (slots == MAX_SLOTS) {
+        if (slots > SLOTS) {
             WideKernels.addPathLengths(this, packed, m, acc, off);
             return;
         }
