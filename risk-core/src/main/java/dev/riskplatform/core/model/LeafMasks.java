@@ -19,11 +19,11 @@ final class LeafMasks {
     /** Most levels walked before the masks; beyond, a tree would need too many parts. */
     static final int MAX_LEVELS = 4;
     /** A top-walk node that always goes left: a packed rank field never exceeds 0xFFFF. */
-    private static final int ALWAYS_LEFT = 0xFFFF << 6;
+    private static final int ALWAYS_LEFT = 0xFFFF << 7;
 
     final int levels;
     final int stride;      // sum over slots of (K_f + 1): the mask entries of one part
-    final int[] top;       // heap slots of the top walk: (field threshold << 6) | field shift
+    final int[] top;       // heap slots of the top walk: (field threshold << 7) | 16 f (word f / 4, bit 16 (f mod 4))
     final long[] masks;
     final double[] values;
     private final int[] offset;   // per slot: where its masks start inside a part
@@ -117,7 +117,7 @@ final class LeafMasks {
         }
         boolean leaf = tree.isLeaf(n);
         // right iff R_f > j, i.e. iff the packed field f * slotP + R_f exceeds f * slotP + j
-        top[p] = leaf ? ALWAYS_LEFT : (tree.feature(n) * slotP + nodeKey[n]) << 6 | 16 * tree.feature(n);
+        top[p] = leaf ? ALWAYS_LEFT : (tree.feature(n) * slotP + nodeKey[n]) << 7 | 16 * tree.feature(n);
         place(tree, slotP, leaf ? n : tree.left(n), 2 * p + 1, depth + 1);
         place(tree, slotP, leaf ? n : tree.right(n), 2 * p + 2, depth + 1);
     }

@@ -8,52 +8,68 @@ import java.util.TreeSet;
  * A row's value on slot f becomes its global rank R_f = #{block keys < x_f}, found once for all the
  * block's trees; each tree then reads its local rank lr_f from a byte table and ANDs its
  * {@link LeafMasks}. The local-rank table exists twice: tree-major for chunks of rows (one tree's
- * column, 4 × slotP bytes, stays in L1 while the chunk passes) and row-major for a single row (the
+ * column, slots × slotP bytes, stays in L1 while the chunk passes) and row-major for a single row (the
  * block's trees for one R_f are contiguous, so one row touches a few cache lines, not one per tree).
+ *
+ * <p>Packed ranks: slot f's field f * slotP + R_f sits in bits 16 (f mod 4) .. 16 (f mod 4) + 15 of
+ * word f / 4 of the row. A block has 4 slots (one word, models of 1-4 features), 6 (two words, 5-6
+ * features) or 8 (two words, 7-8 features); slots past the model's features hold only padding keys,
+ * so their rank is 0. Every field is below 8 × slotP ≤ 8 × 2048, so it fits its 16 bits. The key
+ * table covers whole words (a 6-slot block pads slots 6 and 7), the local-rank tables only the
+ * block's slots. The one-word kernels are here, the two-word ones in {@link WideKernels}.
  */
 final class TreeBlock {
 
-    /** Feature slots: the platform's 4 features; narrower models leave slots empty. */
+    /** Feature slots of a one-word block. */
     static final int SLOTS = 4;
+    /** Feature slots of a full two-word block: the most features the layout serves. */
+    static final int MAX_SLOTS = 8;
 
+    final int slots;                   // 4, 6 or 8
     private final int slotP;           // power of two > the most keys of any slot
     private final int[] keys;          // [f * slotP + i]: slot f's sorted keys, padded with MAX_VALUE
-    private final LeafMasks[] trees;
-    private final byte[][] treeMajor;  // [t][f * slotP + R] = offset(f) + lr
-    private final byte[] rowMajor;     // [(f * slotP + R) * trees + t], the same entries
+    final LeafMasks[] trees;
+    final byte[][] treeMajor;          // [t][f * slotP + R] = offset(f) + lr
+    final byte[] rowMajor;             // [(f * slotP + R) * trees + t], the same entries
 
-    private TreeBlock(int slotP, int[] keys, LeafMasks[] trees) {
+    private TreeBlock(int slots, int slotP, int[] keys, LeafMasks[] trees) {
+        this.slots = slots;
         this.slotP = slotP;
         this.keys = keys;
         this.trees = trees;
-        this.treeMajor = new byte[trees.length][SLOTS * slotP];
-        this.rowMajor = new byte[SLOTS * slotP * trees.length];
+        this.treeMajor = new byte[trees.length][slots * slotP];
+        this.rowMajor = new byte[slots * slotP * trees.length];
         for (int t = 0; t < trees.length; t++) {
-            for (int f = 0; f < SLOTS; f++) {
+            for (int f = 0; f < slots; f++) {
                 trees[t].writeLocal(f, slotP, treeMajor[t], f * slotP, 1);
                 trees[t].writeLocal(f, slotP, rowMajor, f * slotP * trees.length + t, trees.length);
             }
         }
     }
 
+    /** The slots of a block for d features: 4 up to 4 features, 6 up to 6, 8 up to 8; -1 beyond. */
+    static int slotsFor(int d) {
+        return d <= SLOTS ? SLOTS : d <= 6 ? 6 : d <= MAX_SLOTS ? MAX_SLOTS : -1;
+    }
+
     /** The block of the given trees, or null if one of them does not fit {@link LeafMasks}. */
-    static TreeBlock compile(List<IsolationTree> trees) {
-        int[][] sorted = new int[SLOTS][];
+    static TreeBlock compile(List<IsolationTree> trees, int slots) {
+        int[][] sorted = new int[slots][];
         int most = 0;
-        for (int f = 0; f < SLOTS; f++) {
+        for (int f = 0; f < slots; f++) {
             sorted[f] = distinctKeys(trees, f);
             most = Math.max(most, sorted[f].length);
         }
         int slotP = Math.max(1, Integer.highestOneBit(most) << 1); // > most: one padding key at least
-        int[] keys = new int[SLOTS * slotP];
+        int[] keys = new int[(slots + 3) / 4 * 4 * slotP]; // whole words: slots 6, 7 of a 6-slot block are padding
         java.util.Arrays.fill(keys, Integer.MAX_VALUE);
-        for (int f = 0; f < SLOTS; f++) System.arraycopy(sorted[f], 0, keys, f * slotP, sorted[f].length);
+        for (int f = 0; f < slots; f++) System.arraycopy(sorted[f], 0, keys, f * slotP, sorted[f].length);
         LeafMasks[] compiled = new LeafMasks[trees.size()];
         for (int t = 0; t < compiled.length; t++) {
             compiled[t] = LeafMasks.compile(trees.get(t), sorted, slotP);
             if (compiled[t] == null) return null;
         }
-        return new TreeBlock(slotP, keys, compiled);
+        return new TreeBlock(slots, slotP, keys, compiled);
     }
 
     int deepestWalk() {
@@ -86,20 +102,21 @@ final class TreeBlock {
     }
 
     /**
-     * The row's four fields f * slotP + R_f in 16 bits each. R_f by a branch-free binary search
-     * (b += h while key[b + h - 1] < k), the four slots in lockstep so their loads overlap; an
-     * empty slot only holds padding, so its rank is 0 whatever the key.
+     * Word w of the row: the fields f * slotP + R_f of slots f = 4w .. 4w + 3, 16 bits each. R_f by a
+     * branch-free binary search (b += h while key[b + h - 1] < k), the four slots in lockstep so their
+     * loads overlap; an empty slot only holds padding, so its rank is 0 whatever the key.
      */
-    long packedRanks(double[] rows, int at, int d) {
+    long packedRanks(double[] rows, int at, int d, int w) {
         int[] s = keys;
-        int k0 = key((float) rows[at]);
-        int k1 = d > 1 ? key((float) rows[at + 1]) : 0;
-        int k2 = d > 2 ? key((float) rows[at + 2]) : 0;
-        int k3 = d > 3 ? key((float) rows[at + 3]) : 0;
-        int b0 = 0;
-        int b1 = slotP;
-        int b2 = 2 * slotP;
-        int b3 = 3 * slotP;
+        int f0 = 4 * w;
+        int k0 = d > f0 ? key((float) rows[at + f0]) : 0;
+        int k1 = d > f0 + 1 ? key((float) rows[at + f0 + 1]) : 0;
+        int k2 = d > f0 + 2 ? key((float) rows[at + f0 + 2]) : 0;
+        int k3 = d > f0 + 3 ? key((float) rows[at + f0 + 3]) : 0;
+        int b0 = f0 * slotP;
+        int b1 = b0 + slotP;
+        int b2 = b1 + slotP;
+        int b3 = b2 + slotP;
         for (int h = slotP >>> 1; h > 0; h >>>= 1) {
             b0 += s[b0 + h - 1] < k0 ? h : 0;
             b1 += s[b1 + h - 1] < k1 ? h : 0;
@@ -110,11 +127,15 @@ final class TreeBlock {
     }
 
     /**
-     * Adds every tree's path length, in tree order, to acc[off + r] for the m packed rows. Trees of
-     * at most 64 leaves (about half at ψ = 256) and trees cut at the root (most of the rest) have
-     * kernels of their own: with the general walk for every tree a batch took ~24 % longer.
+     * Adds every tree's path length, in tree order, to acc[off + r] for the m packed rows (one word
+     * a row, or two: packed[2r], packed[2r + 1]). Trees of at most 64 leaves and trees cut at the
+     * root have kernels of their own, apart from the general walk.
      */
     void addPathLengths(long[] packed, int m, double[] acc, int off) {
+        if (slots > SLOTS) {
+            WideKernels.addPathLengths(this, packed, m, acc, off);
+            return;
+        }
         for (int t = 0; t < trees.length; t++) {
             LeafMasks tree = trees[t];
             switch (tree.levels) {
@@ -141,7 +162,7 @@ final class TreeBlock {
         long[] mk = tree.masks;
         double[] v = tree.values;
         int shift = tree.top[0] & 63;
-        int threshold = tree.top[0] >>> 6;
+        int threshold = tree.top[0] >>> 7;
         int stride = tree.stride;
         for (int r = 0; r < m; r++) {
             long p = packed[r];
@@ -167,8 +188,8 @@ final class TreeBlock {
         }
     }
 
-    /** The AND over the four slots of the part's masks at local ranks loc[field]: one bit, the leaf's. */
-    private static long leafBit(long[] mk, int base, byte[] loc, long p) {
+    /** The AND over the word's four slots of the part's masks at local ranks loc[field]. */
+    static long leafBit(long[] mk, int base, byte[] loc, long p) {
         return mk[base + (loc[(int) p & 0xFFFF] & 0xFF)] & mk[base + (loc[(int) (p >>> 16) & 0xFFFF] & 0xFF)]
                 & mk[base + (loc[(int) (p >>> 32) & 0xFFFF] & 0xFF)] & mk[base + (loc[(int) (p >>> 48)] & 0xFF)];
     }
@@ -176,13 +197,13 @@ final class TreeBlock {
     /**
      * Heap walk of the top levels, node = 2 node + 1 + (field > threshold), until node leaves the
      * walk's slots; the part is the slot reached. Written as a while loop on purpose: a counted loop
-     * would get safepoint strip-mining set up for every row.
+     * would get safepoint strip-mining set up for every row. One word: every field shift is below 64.
      */
     private static int part(int[] top, long packed) {
         int node = 0;
         while (node < top.length) {
             int w = top[node];
-            node = 2 * node + (((int) (packed >>> (w & 63)) & 0xFFFF) > w >>> 6 ? 2 : 1);
+            node = 2 * node + (((int) (packed >>> (w & 63)) & 0xFFFF) > w >>> 7 ? 2 : 1);
         }
         return node - top.length;
     }

@@ -2,6 +2,7 @@ package dev.riskplatform.core.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -47,32 +48,92 @@ class MaskForestTest {
     }
 
     /**
-     * Every shape the layout takes: fewer than four features (empty slots), several blocks of
-     * trees, trees cut into parts by walks of two and three levels, one-sample trees.
+     * Every shape the layout takes: 1-4 features in one word (4 slots, empty ones below 4), 5-6 in two
+     * words with 6 slots, 7-8 with 8, several blocks of trees in each width, trees cut into parts by
+     * walks of one to three levels, one-sample trees.
      */
     @Test
     void everyShapeOfTheLayoutEqualsTheReferenceWalk() {
         record Shape(int d, int trees, int psi, int blocks, int walk) { }
         List<Shape> shapes = List.of(new Shape(1, 5, 16, 1, 0), new Shape(2, 40, 64, 1, 0), new Shape(3, 60, 256, 1, 2),
-                new Shape(4, 300, 256, 3, 2), new Shape(4, 8, 512, 1, 3), new Shape(4, 3, 1, 1, 0));
+                new Shape(4, 300, 256, 3, 2), new Shape(4, 8, 512, 1, 3), new Shape(4, 3, 1, 1, 0),
+                new Shape(5, 30, 128, 1, 1), new Shape(6, 100, 256, 1, 2), new Shape(6, 400, 256, 3, 2),
+                new Shape(6, 8, 512, 1, 3), new Shape(6, 3, 1, 1, 0), new Shape(7, 50, 256, 1, 2),
+                new Shape(8, 400, 256, 2, 2), new Shape(8, 2, 2, 1, 0));
         for (Shape s : shapes) {
-            double[] train = TestData.gaussian(Math.max(s.psi(), 2) * 4, s.d(), 7);
-            IsolationForest model = IsolationForest.fit(train, s.d(), new IsolationForest.Params(s.trees(), s.psi(), 3));
+            IsolationForest model = fit(s.d(), s.trees(), s.psi());
             MaskForest layout = model.layout();
+            assertEquals(s.d() <= 4 ? 4 : s.d() <= 6 ? 6 : 8, layout.slots(), s + ": slots");
             assertEquals(s.blocks(), layout.blockCount(), s + ": blocks");
             assertEquals(s.walk(), layout.deepestWalk(), s + ": deepest walk");
             assertBitIdentical(model, 3_001);
         }
     }
 
+    /**
+     * Ties on split keys: the same forests with their splits rounded to a coarse grid, so trees share
+     * keys within a block, a tree splits twice on one value, and ±0.0 are both splits.
+     */
+    @Test
+    void tiedSplitKeysEqualTheReferenceWalk() {
+        for (int d = 1; d <= TreeBlock.MAX_SLOTS; d++) {
+            IsolationForest fitted = fit(d, 60, 256);
+            List<IsolationTree> tied = new ArrayList<>();
+            for (int k = 0; k < fitted.trees().size(); k++) tied.add(roundSplits(fitted.trees().get(k), d, k % 2 == 0 ? 0f : -0f));
+            IsolationForest model = new IsolationForest(d, 256, tied, IsolationForestTest.stats(d));
+            assertTrue(model.isCompiled(), d + " features");
+            assertBitIdentical(model, 4_001);
+        }
+    }
+
     @Test
     void shapesBeyondTheLayoutScoreOnTheExplicitTrees() {
-        // five features do not fit the four packed slots; ψ = 1024 needs more than 256 mask entries per part
-        IsolationForest wide = IsolationForest.fit(TestData.gaussian(1_000, 5, 1), 5, IsolationForest.Params.defaults(1));
+        // nine features do not fit the eight packed slots; ψ = 1024 needs more than 256 mask entries per part
+        IsolationForest widest = fit(TreeBlock.MAX_SLOTS, 20, 256);
+        IsolationForest wide = fit(TreeBlock.MAX_SLOTS + 1, 20, 256);
         IsolationForest deep = IsolationForest.fit(TestData.gaussian(4_096, 4, 1), 4, new IsolationForest.Params(4, 1_024, 1));
+        IsolationForest deepWide = IsolationForest.fit(TestData.gaussian(4_096, 6, 1), 6, new IsolationForest.Params(4, 1_024, 1));
+        assertTrue(widest.isCompiled());
         assertFalse(wide.isCompiled());
         assertFalse(deep.isCompiled());
+        assertFalse(deepWide.isCompiled());
+        assertBitIdentical(wide, 101);
         assertBitIdentical(deep, 101);
+        assertBitIdentical(deepWide, 101);
+    }
+
+    @Test
+    void servedFeatureCountIsCompiled() {
+        int d = dev.riskplatform.core.features.FeatureSpec.MAX_FEATURES;
+        IsolationForest model = fit(d, 100, 256);
+        assertTrue(model.isCompiled(), d + " features");
+        assertBitIdentical(model, 10_007);
+    }
+
+    private static IsolationForest fit(int d, int trees, int psi) {
+        double[] train = TestData.gaussian(Math.max(psi, 2) * 4, d, 7);
+        return IsolationForest.fit(train, d, new IsolationForest.Params(trees, psi, 3));
+    }
+
+    /** The tree with every split rounded to a multiple of 1/4, a split at 0 stored as {@code zero}. */
+    private static IsolationTree roundSplits(IsolationTree t, int d, float zero) {
+        int n = t.nodeCount();
+        int[] feature = new int[n];
+        float[] split = new float[n];
+        int[] left = new int[n];
+        int[] right = new int[n];
+        int[] samples = new int[n];
+        double[] value = new double[n];
+        for (int i = 0; i < n; i++) {
+            feature[i] = t.feature(i);
+            float s = Math.round(t.split(i) * 4) / 4f;
+            split[i] = t.isLeaf(i) ? 0f : s == 0f ? zero : s;
+            left[i] = t.left(i);
+            right[i] = t.right(i);
+            samples[i] = t.samples(i);
+            value[i] = t.value(i);
+        }
+        return IsolationTree.of(d, feature, split, left, right, samples, value);
     }
 
     private static void assertBitIdentical(IsolationForest model, int n) {
@@ -92,8 +153,8 @@ class MaskForestTest {
 
     /**
      * Rows whose values sit where a compiled compare could differ from {@code x <= split}: exactly
-     * on a split, one float step either side, doubles that round to the split, ±0, subnormals and
-     * huge magnitudes, mixed with ordinary normals.
+     * on a split, one float step either side, doubles that round to the split, ±0, subnormals, huge
+     * magnitudes, ±∞ (also by the float cast) and NaN, mixed with ordinary normals.
      */
     private static double[] edgeRows(IsolationForest model, int n, Random r) {
         int d = model.featureCount();
@@ -103,7 +164,8 @@ class MaskForestTest {
             for (int i = 0; i < t.nodeCount(); i++) if (!t.isLeaf(i)) splits.get(t.feature(i)).add(t.split(i));
         }
         double[] fixed = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, 1e-40, -1e-40, Float.MAX_VALUE,
-            -Float.MAX_VALUE, 1e30, -1e30, 3.0e38, -3.0e38};
+            -Float.MAX_VALUE, 1e30, -1e30, 3.0e38, -3.0e38, 1e39, -1e39, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.NaN, -Double.NaN};
         double[] rows = new double[n * d];
         for (int k = 0; k < rows.length; k++) {
             List<Float> s = splits.get(k % d);
