@@ -176,9 +176,11 @@ public class LiveIngestor {
     private final class SymbolSink implements TradeSequencer.Sink {
         private final String liveSource;
         private final Acks live, backfill;
+        private final io.micrometer.core.instrument.Counter deferred;
 
         SymbolSink(String symbol, Sources sources) {
             this.liveSource = sources.live();
+            this.deferred = metrics.deferred(symbol);
             this.live = new Acks(metrics.published(symbol, sources.live()));
             this.backfill = new Acks(metrics.published(symbol, sources.backfill()));
         }
@@ -186,6 +188,16 @@ public class LiveIngestor {
         @Override
         public void publish(Trade trade, String source) {
             prices.publish(trade, source, liveSource.equals(source) ? live : backfill);
+        }
+
+        @Override
+        public boolean hasRoom() {
+            return gate.hasRoom();
+        }
+
+        @Override
+        public void deferred(Trade trade) {
+            deferred.increment();
         }
 
         @Override

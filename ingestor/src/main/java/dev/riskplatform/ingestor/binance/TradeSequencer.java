@@ -27,6 +27,15 @@ public final class TradeSequencer {
         void rejectBackfill(String kind, String reason, String symbol, String raw);
 
         void gap(String symbol, long fromId, long toId, GapOutcome outcome, String detail);
+
+        /** False while Kafka takes no more (PublishGate): trades are then deferred, not handed over. */
+        default boolean hasRoom() {
+            return true;
+        }
+
+        /** A live trade not handed over for want of room; it comes back through the gap fill. */
+        default void deferred(Trade trade) {
+        }
     }
 
     /** Fetches up to {@code limit} trades from {@code fromId} on, each a trade or a refusal, in id order. */
@@ -59,6 +68,8 @@ public final class TradeSequencer {
      */
     static final int MAX_HELD = 32_768;
     static final int FETCH_ATTEMPTS = 3;
+    /** How often a gap fill that stopped for want of room looks again. */
+    static final long ROOM_POLL_MS = 200;
 
     private final String symbol;
     private final Sink sink;
@@ -70,6 +81,9 @@ public final class TradeSequencer {
     private final TreeMap<Long, Trade> held = new TreeMap<>();
     private long lastId = -1;
     private boolean filling;
+    /** The highest id deferred for want of room, and whether a look for room is scheduled. */
+    private long deferredThrough = -1;
+    private boolean awaitingRoom;
 
     /** Sources are the docs/topics.md {@code source} values, e.g. binance / binance-backfill. */
     public TradeSequencer(String symbol, Sink sink, Fetcher fetcher, String liveSource, String backfillSource, HeldBudget budget) {
@@ -94,7 +108,9 @@ public final class TradeSequencer {
                     + " (last published id " + lastId + ")", symbol, raw);
             return;
         }
-        if (filling) {
+        if (!sink.hasRoom()) {
+            defer(t);
+        } else if (filling) {
             hold(t);
         } else if (lastId < 0 || id == lastId + 1) {
             publish(t, liveSource);
@@ -102,6 +118,34 @@ public final class TradeSequencer {
             hold(t);
             startFill(id - 1);
         }
+    }
+
+    /**
+     * Kafka takes no more: the trade is not handed over and its id not passed, so the next trade handed over after it
+     * opens a gap, filled from REST like any other. Nothing is held meanwhile, so an outage of any length costs no heap.
+     */
+    private void defer(Trade t) {
+        if (lastId < 0) lastId = t.tradeId() - 1; // a first trade deferred: the gap must start at it
+        deferredThrough = Math.max(deferredThrough, t.tradeId());
+        sink.deferred(t);
+        if (!awaitingRoom) {
+            awaitingRoom = true;
+            recoverWhenRoom();
+        }
+    }
+
+    /** Once Kafka takes records again, the deferred trades are fetched at once, not when the next live trade comes. */
+    private void recoverWhenRoom() {
+        CompletableFuture.delayedExecutor(ROOM_POLL_MS, TimeUnit.MILLISECONDS).execute(() -> {
+            synchronized (this) {
+                if (!sink.hasRoom()) {
+                    recoverWhenRoom();
+                    return;
+                }
+                awaitingRoom = false;
+                if (!filling && deferredThrough > lastId) startFill(deferredThrough);
+            }
+        });
     }
 
     private void hold(Trade t) {
@@ -151,10 +195,16 @@ public final class TradeSequencer {
 
     private void onPage(long gapFrom, long toId, List<HistoricalTradesClient.Entry> page) {
         long before = lastId;
-        for (HistoricalTradesClient.Entry e : page) take(e, toId);
+        boolean full = false;
+        for (HistoricalTradesClient.Entry e : page) {
+            if (full = !sink.hasRoom()) break;
+            take(e, toId);
+        }
         if (lastId >= toId) {
             sink.gap(symbol, gapFrom, toId, GapOutcome.BACKFILLED, "");
             drainHeld();
+        } else if (full) {
+            awaitRoom(gapFrom, toId);
         } else if (lastId == before) {
             // No progress: the exchange has a hole here (or REST lags); asking again would loop.
             unfillable(toId, page.isEmpty() ? "REST has no trades from id " + (lastId + 1)
@@ -162,6 +212,16 @@ public final class TradeSequencer {
         } else {
             fetchPage(gapFrom, toId, lastId + 1, 1);
         }
+    }
+
+    /** Kafka takes no more: the fill goes on from the next id once it does (its held trades wait meanwhile). */
+    private void awaitRoom(long gapFrom, long toId) {
+        CompletableFuture.delayedExecutor(ROOM_POLL_MS, TimeUnit.MILLISECONDS).execute(() -> {
+            synchronized (this) {
+                if (sink.hasRoom()) fetchPage(gapFrom, toId, lastId + 1, 1);
+                else awaitRoom(gapFrom, toId);
+            }
+        });
     }
 
     /**
@@ -202,5 +262,6 @@ public final class TradeSequencer {
             }
         }
         filling = false;
+        if (deferredThrough > lastId) startFill(deferredThrough); // deferred during the fill, nothing live after them
     }
 }
