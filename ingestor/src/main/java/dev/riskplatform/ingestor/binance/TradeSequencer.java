@@ -33,6 +33,10 @@ public final class TradeSequencer {
             return true;
         }
 
+        /** A live trade already in market_prices before this process started (at or below the seed): skipped. */
+        default void publishedBefore(Trade trade) {
+        }
+
         /** A live trade not handed over for want of room; it comes back through the gap fill. */
         default void deferred(Trade trade) {
         }
@@ -83,6 +87,8 @@ public final class TradeSequencer {
     private boolean filling;
     /** The highest id deferred for want of room, and whether a look for room is scheduled. */
     private long deferredThrough = -1;
+    /** The last id market_prices held when this process started (-1: unknown). */
+    private long seededThrough = -1;
     private boolean awaitingRoom;
 
     /** Sources are the docs/topics.md {@code source} values, e.g. binance / binance-backfill. */
@@ -99,9 +105,23 @@ public final class TradeSequencer {
         return lastId;
     }
 
+    /**
+     * Starts from {@code lastId}, the symbol's last trade in market_prices (MarketPricesTail): the first live trade after
+     * it then shows the trades streamed while no ingestor ran as a gap, filled from REST. Ignored once trades flowed.
+     */
+    public synchronized void seed(long lastId) {
+        if (this.lastId >= 0 || lastId < 0) return;
+        this.lastId = lastId;
+        this.seededThrough = lastId;
+    }
+
     /** A trade from the live stream; {@code raw} is kept for the dead letter if it is refused. */
     public synchronized void onLive(Trade t, String raw) {
         long id = t.tradeId();
+        if (id <= seededThrough && !recent.contains(id)) { // a resumed replay's first trades; not a refusal
+            sink.publishedBefore(t);
+            return;
+        }
         if (lastId >= 0 && id <= lastId || held.containsKey(id)) {
             boolean dup = recent.contains(id) || held.containsKey(id);
             sink.reject(dup ? "duplicate" : "out_of_order", "trade id " + id + (dup ? " is a duplicate" : " is older than")

@@ -54,6 +54,11 @@ public class IngestorMetrics {
         return counter("ingestor.trades.deferred", "symbol", symbol);
     }
 
+    /** Live trades of {@code symbol} already in market_prices when the process started (a resumed replay): skipped. */
+    public Counter publishedBefore(String symbol) {
+        return counter("ingestor.trades.before.restart", "symbol", symbol);
+    }
+
     /** A record the channel or the broker refused for good (after the producer's own retries). */
     public void publishFailed(String topic) {
         counter("ingestor.publish.failures", "topic", topic).increment();
@@ -98,6 +103,7 @@ public class IngestorMetrics {
             "ingestor.gap.trades", "Trades missing in gaps, by outcome",
             "ingestor.publish.failures", "Records the Kafka channel or broker refused for good (logged), by topic",
             "ingestor.backpressure.pauses", "WebSocket read pauses because too much was in flight to Kafka",
+            "ingestor.trades.before.restart", "Live trades skipped as already in market_prices when the ingestor started, by symbol",
             "ingestor.trades.deferred", "Live trades held back while Kafka took no more, backfilled from REST afterwards, by symbol");
 
     private Counter counter(String name, String... tags) {
