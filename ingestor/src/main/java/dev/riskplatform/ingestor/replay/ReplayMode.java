@@ -45,7 +45,8 @@ public class ReplayMode {
         if (!"replay".equals(mode)) return;
         server = new ReplayServer(vertx);
         int bound = server.start(port);
-        server.load(symbol, ReplaySource.bitstamp(symbol));
+        // Looping: the demo market goes on after the tape's last trade (about 34 min at the default speed).
+        server.loadLooping(symbol, ReplaySource.bitstamp(symbol));
         server.startPinging(pingInterval);
         URI base = URI.create("http://127.0.0.1:" + bound);
         session = ingestor.open(URI.create("ws://127.0.0.1:" + bound), base, List.of(symbol), Duration.ofHours(23),
@@ -68,9 +69,9 @@ public class ReplayMode {
         double atSpeed = requested > 0 ? requested : speed;
         if (server == null || !played.compareAndSet(false, true)) return false;
         if (fromTime > 0) {
-            int skipped = server.resumeAt(symbol, fromTime);
+            long skipped = server.resumeAt(symbol, fromTime);
             LOG.infof(skipped > 0 ? "replay of %s resumes at %s (%d trades of the tape count as streamed)"
-                    : "replay of %s: nothing of the tape is at or after %s, it starts from its beginning (%d skipped)",
+                    : "replay of %s: no trade of the tape is before %s, it plays from its start (%d skipped)",
                     symbol, java.time.Instant.ofEpochMilli(fromTime), skipped);
         }
         // Play only once the client listens: a fresh client has no last id, so trades sent before
