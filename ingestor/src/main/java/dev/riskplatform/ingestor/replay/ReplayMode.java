@@ -34,6 +34,7 @@ public class ReplayMode {
     private final LiveIngestor ingestor;
     private ReplayServer server;
     private IngestSession session;
+    private volatile ReplayPlayer player;
     private final java.util.concurrent.atomic.AtomicBoolean played = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ReplayMode(Vertx vertx, LiveIngestor ingestor) {
@@ -79,10 +80,21 @@ public class ReplayMode {
         vertx.setPeriodic(50, timer -> {
             if (server.openClients() == 0) return;
             vertx.cancelTimer(timer);
-            server.play(symbol, atSpeed).done().thenRun(() -> LOG.infof("replay of %s finished", symbol));
+            player = server.play(symbol, atSpeed);
             LOG.infof("replaying %s at %s× real time through ws://127.0.0.1:%d", symbol, atSpeed, server.port());
         });
         return true;
+    }
+
+    /**
+     * Streams the next {@code count} trades of the tape at once, then paces on from there: the drills' own traffic
+     * (real tape trades, so REST serves them to a gap fill). Returns how many were sent.
+     */
+    public int burst(int count) {
+        int sent = server.emit(symbol, count);
+        ReplayPlayer p = player;
+        if (p != null) p.rebase();
+        return sent;
     }
 
     /** The local Binance-compatible server (null unless replaying): the drill endpoints act on it. */

@@ -188,7 +188,8 @@ public final class ReplayServer implements AutoCloseable {
     public Map<String, Object> progress(String symbol) {
         Tape.Progress p = tapes.get(symbol).progress();
         return Map.of("symbol", symbol, "sent", p.sent(), "total", p.total(), "lastSentTradeId", p.lastSentTradeId(),
-                "lastSentTradeTime", p.lastSentTradeTime(), "connections", connections.get(), "openClients", clients.size());
+                "lastSentTradeTime", p.lastSentTradeTime(), "connections", connections.get(), "openClients", clients.size(),
+                "pings", pings.get(), "echoedPongs", echoedPongs.get());
     }
 
     public long connectionCount() { return connections.get(); }
