@@ -37,6 +37,11 @@ final class KafkaHandOff {
         thread.start();
     }
 
+    /** The application stops: the thread leaves its wait (what is still queued is not sent, as the producer closes). */
+    void stop() {
+        thread.interrupt();
+    }
+
     void hand(Pending p) {
         queue.add(p);
     }

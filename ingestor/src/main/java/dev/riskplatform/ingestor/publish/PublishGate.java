@@ -118,6 +118,11 @@ public class PublishGate {
         return inFlight.get() == 0 ? 0 : Math.max(0, System.currentTimeMillis() - lastProgress);
     }
 
+    @jakarta.annotation.PreDestroy
+    void close() {
+        handOff.stop();
+    }
+
     /** Why the producer last refused a record in send (null if it never did). */
     public String lastRefusal() {
         return handOff.lastRefusal();
