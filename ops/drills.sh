@@ -365,7 +365,7 @@ drill_kafka_outage_long() {
 drill_ingestor_kill() {
   local last t from down=10
   last=$(replay_last_id); t=$(replay_status lastSentTradeTime)
-  [ -n "$t" ] && [ "$t" != 0 ] || { say "  the replay has not streamed anything yet"; return 1; }
+  if [ -z "$t" ] || [ "$t" = 0 ]; then say "  the replay has not streamed anything yet"; return 1; fi
   kill -9 "$(pid_of ingestor)"; await 30 "! kill -0 $(pid_of ingestor) 2>/dev/null"
   say "  ingestor SIGKILLed after replayed id $last; down for $down s"
   sleep "$down"
