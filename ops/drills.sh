@@ -3,10 +3,12 @@
 # running processes, waits for recovery, then audits the topics; it prints PASS or FAIL with the figures.
 #
 #   ops/drills.sh [--fast] [drill ...]     (./platform drills ... is the same)
-#     drills: garbage ws-storm bad-models s3-down s3-down-batch kafka-kill detector-kill second-detector
-#             detector-down-alert
-#     --fast: the ones CI runs (all but s3-down-batch, 50-100 s, second-detector, and detector-down-alert, which
-#             needs the local Prometheus of ./platform up and waits out the rule's `for:`, ~1.5 min)
+#     drills: garbage ws-storm bad-models s3-down s3-down-batch kafka-kill kafka-outage-long ingestor-kill
+#             detector-kill second-detector detector-down-alert
+#     --fast: the ones CI runs (all but s3-down-batch, 50-100 s, kafka-outage-long, 90 s of outage, ingestor-kill, not
+#             yet run once, second-detector,
+#             and detector-down-alert, which needs the local Prometheus of ./platform up and waits out the rule's
+#             `for:`, ~1.5 min)
 #
 # Needs the platform up (./platform up) in $PLATFORM_HOME with the replay streaming; exits non-zero if a
 # drill fails. Loopback only; it restarts what it kills and leaves the platform running.
@@ -20,8 +22,12 @@ MODEL=btc-iforest SYMBOL=BTCUSDT BAR_MS=60000
 INGESTOR=http://127.0.0.1:8081 DETECTOR=http://127.0.0.1:8082 BATCH=http://127.0.0.1:8083
 PROMETHEUS=http://127.0.0.1:${PROMETHEUS_PORT:-9090} ALERTMANAGER=http://127.0.0.1:${ALERTMANAGER_PORT:-9095}
 GARBAGE=${DRILL_GARBAGE:-10000}
-ALL=(garbage ws-storm bad-models s3-down s3-down-batch kafka-kill detector-kill second-detector detector-down-alert)
+ALL=(garbage ws-storm bad-models s3-down s3-down-batch kafka-kill kafka-outage-long ingestor-kill detector-kill
+     second-detector detector-down-alert)
+# ingestor-kill joins FAST once it has passed a first run (docs/reliability.md, "Last recorded results").
 FAST=(garbage ws-storm bad-models s3-down kafka-kill detector-kill)
+# The replay speed of ./platform up (its --speed; 300 by default): ingestor-kill moves the tape on by the downtime.
+REPLAY_SPEED=${DRILL_REPLAY_SPEED:-300}
 
 say() { printf '[drills] %s\n' "$*"; }
 die() { printf '[drills] error: %s\n' "$*" >&2; exit 2; }
@@ -60,6 +66,8 @@ heap_after_gc() {
 metric() { curl -fs "$1/q/metrics" 2>/dev/null | awk -v m="$2" '$1 == m {v = int($NF)} END {print v + 0}'; }
 
 replay_last_id() { curl -fs "$INGESTOR/replay/status" | json lastSentTradeId; }
+replay_status() { curl -fs "$INGESTOR/replay/status" | json "$1"; }
+gaps_backfilled() { metric "$INGESTOR" "ingestor_gaps_total{outcome=\"backfilled\",symbol=\"$SYMBOL\"}"; }
 
 # Zero lost: every trade the replay server streamed up to now is in market_prices (backfilled if a socket dropped).
 check_no_trade_lost() {
@@ -318,6 +326,59 @@ drill_kafka_kill() {
   check_progress 120 || return 1
   say "  ingestor and detector recovered without a restart (pids $ing, $det)"
   [ "$(pid_of detector)" = "$det" ] && [ "$(pid_of ingestor)" = "$ing" ] && check_no_trade_lost && check_no_duplicate_alert && check_bars
+}
+
+# The broker down for 90 s while the drill streams more trades than the ingestor's publish gate holds (a burst of
+# real tape trades, so REST can serve them): the ingestor keeps answering pings, its readiness says Kafka is
+# unavailable while liveness stays UP, and once the broker is back every trade is in market_prices (the deferred
+# ones backfilled from REST), with the same PIDs.
+drill_kafka_outage_long() {
+  local det ing p0 e0 p1 e1 t0 reason deferred
+  det=$(pid_of detector); ing=$(pid_of ingestor)
+  p0=$(replay_status pings); e0=$(replay_status echoedPongs)
+  kill -9 "$(pid_of kafka)"
+  t0=$SECONDS
+  say "  broker SIGKILLed; down for 90 s; a burst of 10,000 tape trades in 5 s"
+  sleep 5
+  curl -fs -X POST "$INGESTOR/replay/chaos/burst?count=10000" >/dev/null || return 1
+  await 60 "curl -s $INGESTOR/q/health/ready | grep -q 'Kafka unavailable'" || { say "  readiness never said why"; return 1; }
+  reason=$(curl -s "$INGESTOR/q/health/ready" | tr -d '\n' | grep -o '"reason": "Kafka unavailable[^"]*' | cut -c1-240)
+  say "  ingestor readiness: ${reason#\"reason\": \"}"
+  curl -fs -o /dev/null "$INGESTOR/q/health/live" || { say "  liveness is not UP"; return 1; }
+  curl -fs -m 5 -o /dev/null "$INGESTOR/q/metrics" || { say "  /q/metrics did not answer within 5 s"; return 1; }
+  while [ $((SECONDS - t0)) -lt 90 ]; do sleep 1; done
+  p1=$(replay_status pings); e1=$(replay_status echoedPongs)
+  deferred=$(metric "$INGESTOR" "ingestor_trades_deferred_total{symbol=\"$SYMBOL\"}")
+  say "  during the outage: $((p1 - p0)) pings sent, $((e1 - e0)) pongs echoed; $deferred trades deferred for REST backfill"
+  "$ROOT/platform" infra up >/dev/null
+  # Every ping of the outage answered but the one in flight: Binance drops a client that stops answering.
+  [ $((p1 - p0)) -ge 3 ] && [ $((e1 - e0)) -ge $((p1 - p0 - 1)) ] || return 1
+  await 180 "ready $INGESTOR && ready $DETECTOR" || return 1
+  check_progress 180 || return 1
+  say "  recovered without a restart (pids $ing, $det)"
+  [ "$(pid_of detector)" = "$det" ] && [ "$(pid_of ingestor)" = "$ing" ] && [ "$deferred" -gt 0 ] \
+    && check_no_trade_lost && check_no_duplicate_alert && check_bars
+}
+
+# The ingestor SIGKILLed mid-stream and started again. The exchange (the replay server inside the ingestor) dies with
+# it, so the drill resumes the tape where a market at the replay speed would be after the downtime: the trades in
+# between count as streamed (REST serves them), as Binance's would. The new process must find them as a gap from
+# the tail of market_prices and backfill them: 0 trades lost.
+drill_ingestor_kill() {
+  local last t from down=10
+  last=$(replay_last_id); t=$(replay_status lastSentTradeTime)
+  if [ -z "$t" ] || [ "$t" = 0 ]; then say "  the replay has not streamed anything yet"; return 1; fi
+  kill -9 "$(pid_of ingestor)"; await 30 "! kill -0 $(pid_of ingestor) 2>/dev/null"
+  say "  ingestor SIGKILLed after replayed id $last; down for $down s"
+  sleep "$down"
+  "$ROOT/platform" start >/dev/null
+  await 120 "curl -fs -o /dev/null $INGESTOR/q/health/live" || return 1
+  from=$((t + down * 1000 * REPLAY_SPEED))
+  curl -fs -X POST "$INGESTOR/replay/start?speed=$REPLAY_SPEED&from=$from" >/dev/null || return 1
+  await 120 "[ \$(gaps_backfilled) -ge 1 ]" || { say "  no gap backfilled after the restart"; return 1; }
+  say "  $(grep -o 'resuming after the last trade ids in market_prices: .*' "$STATE/logs/ingestor.log" | tail -1)"
+  say "  $(grep -o "gap in $SYMBOL trade ids [0-9.]*: BACKFILLED" "$STATE/logs/ingestor.log" | tail -1) (new pid $(pid_of ingestor))"
+  await 60 "ready $INGESTOR" && check_progress 120 && check_no_trade_lost && check_no_duplicate_alert && check_bars
 }
 
 drill_detector_kill() {

@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * One supervised WebSocket to Binance, on Vert.x's own client: unlike websockets-next, its socket can
  * pause, so when Kafka falls behind ({@link PublishGate}) the reads stop and TCP pushes back to the
- * exchange instead of the heap filling. Reconnects: on close or error (backoff with jitter), on
+ * exchange instead of the heap filling, for at most {@link #MAX_PAUSE_MS} (then reads go on, so pings are answered,
+ * and trades are deferred for the REST gap fill). Reconnects: on close or error (backoff with jitter), on
  * {@code serverShutdown} and before the 24 h limit (at once). Connection attempts pass the shared
  * 300 / 5 min limiter. Pings are answered by Vert.x itself with a pong echoing the payload (checked
  * by a test against the replay server). Frames it cannot hand on as text (binary, too big) are handed on as
@@ -34,6 +35,12 @@ public final class BinanceConnection {
      * bound stays: 1 MiB a connection is cheap, and what is beyond it is refused by the parser's own, lower, bound.
      */
     public static final int MAX_FRAME_BYTES = 1024 * 1024;
+    /**
+     * The longest the reads stop for Kafka ({@link PublishGate}). Pings are answered only while frames are read, and
+     * Binance drops a client that has not answered one within a minute (it pings every 20 s). Past this the reads go
+     * on and the sequencers defer trades until Kafka takes records again (backfilled from REST, nothing lost).
+     */
+    static final long MAX_PAUSE_MS = 5_000;
     /** Binary bytes kept in a dead letter: their base64 stays within the dead letter's raw bound. */
     static final int MAX_BINARY_KEPT = 48 * 1024;
 
@@ -56,6 +63,9 @@ public final class BinanceConnection {
     private volatile boolean stopped;
     private volatile boolean healthy;
     private long ageTimer = -1;
+    /** Event loop only: the pending MAX_PAUSE timer, and whether reads went on past a pause (Kafka still full). */
+    private long pauseTimer = -1;
+    private boolean readingOnWhileFull;
 
     /**
      * How a connection behaves; one instance is shared by all connections of an ingestor. {@code gate} says when
@@ -157,11 +167,29 @@ public final class BinanceConnection {
             healthy = true;
             backoff.reset(); // start backoff from scratch
         }
+        if (readingOnWhileFull) return; // the gate's resume callback is already registered
         Context context = vertx.getOrCreateContext(); // the socket's own, as this runs in its handler
-        if (!policy.gate().admits(() -> context.runOnContext(v -> ws.resume()))) {
+        if (!policy.gate().admits(() -> context.runOnContext(v -> resumed(ws)))) {
             ws.pause();
             policy.onPause().run();
+            pauseTimer = vertx.setTimer(MAX_PAUSE_MS, t -> readOnWhileFull(ws));
         }
+    }
+
+    /** Kafka took the backlog down to the gate's low mark: normal reading, pausing again when full. */
+    private void resumed(WebSocket ws) {
+        if (pauseTimer >= 0) vertx.cancelTimer(pauseTimer);
+        pauseTimer = -1;
+        readingOnWhileFull = false;
+        ws.resume();
+    }
+
+    private void readOnWhileFull(WebSocket ws) {
+        pauseTimer = -1;
+        readingOnWhileFull = true;
+        LOG.warnf("%s: Kafka has not taken the backlog in %d ms; reading on (pings answered), trades deferred for REST backfill",
+                uri, MAX_PAUSE_MS);
+        ws.resume();
     }
 
     /** Binance sends text frames only; a binary one is kept as base64 (cut to its first bytes) for the dead letter. */

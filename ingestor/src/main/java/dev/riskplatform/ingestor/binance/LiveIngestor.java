@@ -7,6 +7,7 @@ import dev.riskplatform.ingestor.binance.BinanceEvent.TradeEvent;
 import dev.riskplatform.ingestor.health.IngestorMetrics;
 import dev.riskplatform.ingestor.publish.DeadLetterPublisher;
 import dev.riskplatform.ingestor.publish.MarketPricePublisher;
+import dev.riskplatform.ingestor.publish.MarketPricesTail;
 import dev.riskplatform.ingestor.publish.PublishGate;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,19 +39,21 @@ public class LiveIngestor {
     private final DeadLetterPublisher deadLetters;
     private final IngestorMetrics metrics;
     private final PublishGate gate;
+    private final MarketPricesTail tail;
     private final AtomicLong lastFailureLog = new AtomicLong();
     // Binance counts connection attempts per IP: one limiter for every connection of this process.
     private final SlidingWindowLimiter connects = new SlidingWindowLimiter(300, Duration.ofMinutes(5));
     private final List<IngestSession> sessions = new CopyOnWriteArrayList<>();
 
     public LiveIngestor(Vertx vertx, BinanceConfig config, MarketPricePublisher prices, DeadLetterPublisher deadLetters,
-                        IngestorMetrics metrics, PublishGate gate) {
+                        IngestorMetrics metrics, PublishGate gate, MarketPricesTail tail) {
         this.vertx = vertx;
         this.config = config;
         this.prices = prices;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
         this.gate = gate;
+        this.tail = tail;
     }
 
     /** The configured session: symbols from {@code ingestor.binance.symbols}. */
@@ -70,6 +73,7 @@ public class LiveIngestor {
         Map<String, TradeSequencer> sequencers = new LinkedHashMap<>();
         symbols.forEach(s -> sequencers.put(s, new TradeSequencer(s, new SymbolSink(s, sources), rest::fetch, sources.live(),
                 sources.backfill(), held)));
+        seed(sequencers);
         var policy = new BinanceConnection.ConnectionPolicy(maxAge, config.backoffInitial(), config.backoffMax(), connects,
                 gate, metrics::backpressured);
         List<BinanceConnection> connections = new ArrayList<>();
@@ -93,6 +97,13 @@ public class LiveIngestor {
         sessions.add(session);
         connections.forEach(BinanceConnection::start);
         return session;
+    }
+
+    /** Each symbol starts after its last trade in market_prices, so what was streamed while we were down is a gap. */
+    private void seed(Map<String, TradeSequencer> sequencers) {
+        Map<String, Long> last = tail.lastTradeIds(sequencers.keySet());
+        last.forEach((symbol, id) -> sequencers.get(symbol).seed(id));
+        if (!last.isEmpty()) LOG.infof("resuming after the last trade ids in market_prices: %s", last);
     }
 
     public boolean anyConnected() {
@@ -176,9 +187,12 @@ public class LiveIngestor {
     private final class SymbolSink implements TradeSequencer.Sink {
         private final String liveSource;
         private final Acks live, backfill;
+        private final io.micrometer.core.instrument.Counter deferred, publishedBefore;
 
         SymbolSink(String symbol, Sources sources) {
             this.liveSource = sources.live();
+            this.deferred = metrics.deferred(symbol);
+            this.publishedBefore = metrics.publishedBefore(symbol);
             this.live = new Acks(metrics.published(symbol, sources.live()));
             this.backfill = new Acks(metrics.published(symbol, sources.backfill()));
         }
@@ -186,6 +200,21 @@ public class LiveIngestor {
         @Override
         public void publish(Trade trade, String source) {
             prices.publish(trade, source, liveSource.equals(source) ? live : backfill);
+        }
+
+        @Override
+        public boolean hasRoom() {
+            return gate.hasRoom();
+        }
+
+        @Override
+        public void deferred(Trade trade) {
+            deferred.increment();
+        }
+
+        @Override
+        public void publishedBefore(Trade trade) {
+            publishedBefore.increment();
         }
 
         @Override

@@ -27,6 +27,19 @@ public final class TradeSequencer {
         void rejectBackfill(String kind, String reason, String symbol, String raw);
 
         void gap(String symbol, long fromId, long toId, GapOutcome outcome, String detail);
+
+        /** False while Kafka takes no more (PublishGate): trades are then deferred, not handed over. */
+        default boolean hasRoom() {
+            return true;
+        }
+
+        /** A live trade already in market_prices before this process started (at or below the seed): skipped. */
+        default void publishedBefore(Trade trade) {
+        }
+
+        /** A live trade not handed over for want of room; it comes back through the gap fill. */
+        default void deferred(Trade trade) {
+        }
     }
 
     /** Fetches up to {@code limit} trades from {@code fromId} on, each a trade or a refusal, in id order. */
@@ -59,6 +72,8 @@ public final class TradeSequencer {
      */
     static final int MAX_HELD = 32_768;
     static final int FETCH_ATTEMPTS = 3;
+    /** How often a gap fill that stopped for want of room looks again. */
+    static final long ROOM_POLL_MS = 200;
 
     private final String symbol;
     private final Sink sink;
@@ -70,6 +85,11 @@ public final class TradeSequencer {
     private final TreeMap<Long, Trade> held = new TreeMap<>();
     private long lastId = -1;
     private boolean filling;
+    /** The highest id deferred for want of room, and whether a look for room is scheduled. */
+    private long deferredThrough = -1;
+    /** The last id market_prices held when this process started (-1: unknown). */
+    private long seededThrough = -1;
+    private boolean awaitingRoom;
 
     /** Sources are the docs/topics.md {@code source} values, e.g. binance / binance-backfill. */
     public TradeSequencer(String symbol, Sink sink, Fetcher fetcher, String liveSource, String backfillSource, HeldBudget budget) {
@@ -85,16 +105,32 @@ public final class TradeSequencer {
         return lastId;
     }
 
+    /**
+     * Starts from {@code lastId}, the symbol's last trade in market_prices (MarketPricesTail): the first live trade after
+     * it then shows the trades streamed while no ingestor ran as a gap, filled from REST. Ignored once trades flowed.
+     */
+    public synchronized void seed(long lastId) {
+        if (this.lastId >= 0 || lastId < 0) return;
+        this.lastId = lastId;
+        this.seededThrough = lastId;
+    }
+
     /** A trade from the live stream; {@code raw} is kept for the dead letter if it is refused. */
     public synchronized void onLive(Trade t, String raw) {
         long id = t.tradeId();
+        if (id <= seededThrough && !recent.contains(id)) { // a resumed replay's first trades; not a refusal
+            sink.publishedBefore(t);
+            return;
+        }
         if (lastId >= 0 && id <= lastId || held.containsKey(id)) {
             boolean dup = recent.contains(id) || held.containsKey(id);
             sink.reject(dup ? "duplicate" : "out_of_order", "trade id " + id + (dup ? " is a duplicate" : " is older than")
                     + " (last published id " + lastId + ")", symbol, raw);
             return;
         }
-        if (filling) {
+        if (!sink.hasRoom()) {
+            defer(t);
+        } else if (filling) {
             hold(t);
         } else if (lastId < 0 || id == lastId + 1) {
             publish(t, liveSource);
@@ -102,6 +138,34 @@ public final class TradeSequencer {
             hold(t);
             startFill(id - 1);
         }
+    }
+
+    /**
+     * Kafka takes no more: the trade is not handed over and its id not passed, so the next trade handed over after it
+     * opens a gap, filled from REST like any other. Nothing is held meanwhile, so an outage of any length costs no heap.
+     */
+    private void defer(Trade t) {
+        if (lastId < 0) lastId = t.tradeId() - 1; // a first trade deferred: the gap must start at it
+        deferredThrough = Math.max(deferredThrough, t.tradeId());
+        sink.deferred(t);
+        if (!awaitingRoom) {
+            awaitingRoom = true;
+            recoverWhenRoom();
+        }
+    }
+
+    /** Once Kafka takes records again, the deferred trades are fetched at once, not when the next live trade comes. */
+    private void recoverWhenRoom() {
+        CompletableFuture.delayedExecutor(ROOM_POLL_MS, TimeUnit.MILLISECONDS).execute(() -> {
+            synchronized (this) {
+                if (!sink.hasRoom()) {
+                    recoverWhenRoom();
+                    return;
+                }
+                awaitingRoom = false;
+                if (!filling && deferredThrough > lastId) startFill(deferredThrough);
+            }
+        });
     }
 
     private void hold(Trade t) {
@@ -151,10 +215,16 @@ public final class TradeSequencer {
 
     private void onPage(long gapFrom, long toId, List<HistoricalTradesClient.Entry> page) {
         long before = lastId;
-        for (HistoricalTradesClient.Entry e : page) take(e, toId);
+        boolean full = false;
+        for (HistoricalTradesClient.Entry e : page) {
+            if (full = !sink.hasRoom()) break;
+            take(e, toId);
+        }
         if (lastId >= toId) {
             sink.gap(symbol, gapFrom, toId, GapOutcome.BACKFILLED, "");
             drainHeld();
+        } else if (full) {
+            awaitRoom(gapFrom, toId);
         } else if (lastId == before) {
             // No progress: the exchange has a hole here (or REST lags); asking again would loop.
             unfillable(toId, page.isEmpty() ? "REST has no trades from id " + (lastId + 1)
@@ -162,6 +232,16 @@ public final class TradeSequencer {
         } else {
             fetchPage(gapFrom, toId, lastId + 1, 1);
         }
+    }
+
+    /** Kafka takes no more: the fill goes on from the next id once it does (its held trades wait meanwhile). */
+    private void awaitRoom(long gapFrom, long toId) {
+        CompletableFuture.delayedExecutor(ROOM_POLL_MS, TimeUnit.MILLISECONDS).execute(() -> {
+            synchronized (this) {
+                if (sink.hasRoom()) fetchPage(gapFrom, toId, lastId + 1, 1);
+                else awaitRoom(gapFrom, toId);
+            }
+        });
     }
 
     /**
@@ -202,5 +282,6 @@ public final class TradeSequencer {
             }
         }
         filling = false;
+        if (deferredThrough > lastId) startFill(deferredThrough); // deferred during the fill, nothing live after them
     }
 }

@@ -49,6 +49,16 @@ public class IngestorMetrics {
         }
     }
 
+    /** Live trades of {@code symbol} not handed to Kafka while it took no more; each comes back by the REST gap fill. */
+    public Counter deferred(String symbol) {
+        return counter("ingestor.trades.deferred", "symbol", symbol);
+    }
+
+    /** Live trades of {@code symbol} already in market_prices when the process started (a resumed replay): skipped. */
+    public Counter publishedBefore(String symbol) {
+        return counter("ingestor.trades.before.restart", "symbol", symbol);
+    }
+
     /** A record the channel or the broker refused for good (after the producer's own retries). */
     public void publishFailed(String topic) {
         counter("ingestor.publish.failures", "topic", topic).increment();
@@ -92,7 +102,9 @@ public class IngestorMetrics {
             "ingestor.gaps", "Trade-id gaps found after a reconnect, by outcome",
             "ingestor.gap.trades", "Trades missing in gaps, by outcome",
             "ingestor.publish.failures", "Records the Kafka channel or broker refused for good (logged), by topic",
-            "ingestor.backpressure.pauses", "WebSocket read pauses because too much was in flight to Kafka");
+            "ingestor.backpressure.pauses", "WebSocket read pauses because too much was in flight to Kafka",
+            "ingestor.trades.before.restart", "Live trades skipped as already in market_prices when the ingestor started, by symbol",
+            "ingestor.trades.deferred", "Live trades held back while Kafka took no more, backfilled from REST afterwards, by symbol");
 
     private Counter counter(String name, String... tags) {
         return counters.computeIfAbsent(name + String.join(",", tags),

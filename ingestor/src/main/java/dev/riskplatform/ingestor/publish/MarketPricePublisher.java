@@ -17,12 +17,11 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  *
  * <p>The channel is declared and configured as usual ({@code mp.messaging.outgoing.market-prices.*}): SmallRye
  * creates, configures, checks and closes its producer. Trades are handed to that producer directly
- * ({@link KafkaClientService}), on the reading thread, with one callback each: the connector's per-message
- * pipeline (an emitter buffer, a Uni chain with retry per record, a hop to its sending thread and the next
- * record's subscription run on the producer's I/O thread) was a third of the ingestor's CPU at 100 k trades/s
- * (async-profiler, BENCHMARKS.md). The emitter is injected only so that the channel is wired. {@code send} does
- * not block once the topic's metadata is known (the gate keeps far below buffer.memory); only a process's first
- * send may wait for it, up to max.block.ms, and a failure there is reported like a broker's refusal.
+ * ({@link KafkaClientService}), with one callback each: the connector's per-message pipeline (an emitter buffer, a
+ * Uni chain with retry per record, a hop to its sending thread and the next record's subscription run on the
+ * producer's I/O thread) was a third of the ingestor's CPU at 100 k trades/s (async-profiler, BENCHMARKS.md). The
+ * emitter is injected only so that the channel is wired. {@code send} itself runs on {@link KafkaHandOff}'s thread,
+ * never on the reading thread: it blocks while the producer has no metadata (a broker outage).
  */
 @ApplicationScoped
 public class MarketPricePublisher {

@@ -20,7 +20,10 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
  * Bounds what the ingestor has handed to Kafka (trades and dead letters) and not yet heard back
  * about. The WebSocket readers ask after every message; at {@link #HIGH} units in flight they stop
  * reading, and start again once acknowledgements bring it down to {@link #LOW}. A slow broker then
- * pushes back through TCP to the exchange (or the replay server) instead of filling the heap.
+ * pushes back through TCP to the exchange (or the replay server) instead of filling the heap. A pause
+ * is short (BinanceConnection.MAX_PAUSE): past it the readers read on, so pings are answered, and the
+ * sequencers defer trades while {@link #hasRoom()} is false, to be backfilled from REST once Kafka is back.
+ * Records reach the producer through {@link KafkaHandOff}, never on the reader's thread.
  *
  * <p>A unit is one trade (a value of ~200 bytes); a dead letter weighs one unit per KiB of its value,
  * so a flood of 64 KiB garbage frames is bounded by bytes, not by count.
@@ -37,9 +40,18 @@ public class PublishGate {
      */
     public static final int HIGH = 8_192;
     static final int LOW = HIGH / 4;
+    /**
+     * Dead letters have no gap fill to come back by, so they are queued while trades are deferred; past this many
+     * units in flight (a broker down under a flood of garbage) one is refused, counted and logged, so the heap stays
+     * bounded (~32 k units: at most 32 MiB of dead-letter text).
+     */
+    static final int DEAD_LETTER_CAP = 4 * HIGH;
 
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Queue<Runnable> waiting = new ConcurrentLinkedQueue<>();
+    private final KafkaHandOff handOff = new KafkaHandOff();
+    /** When Kafka last acknowledged something, or the first unacknowledged record was handed over (ms). */
+    private volatile long lastProgress = System.currentTimeMillis();
 
     /** How the broker answered about one message; called on the producer's I/O thread, so keep it short. */
     public interface Outcome<T> {
@@ -49,18 +61,17 @@ public class PublishGate {
     }
 
     /**
-     * Hands {@code key}/{@code value} for {@code topic} to {@code producer}, with {@code subject} passed back to
-     * {@code outcome} once the broker acknowledged it or refused it. Never throws: a record the producer refuses
-     * at once (closed, or no metadata within max.block.ms) is a failure like a broker's refusal.
+     * Queues {@code key}/{@code value} for {@code topic} to {@code producer} ({@link KafkaHandOff}: the caller never
+     * blocks), with {@code subject} passed back to {@code outcome} once the broker acknowledged it or refused it.
+     * Never throws. A record the producer refuses in send with a timeout (no metadata, buffer full) is sent again;
+     * any other refusal (closed producer) is a failure like a broker's.
      */
     <T> void send(Producer<String, String> producer, String topic, String key, String value, T subject, Outcome<T> outcome) {
         InFlight<T> message = new InFlight<>(weight(value.length()), subject, outcome);
-        inFlight.addAndGet(message.units);
-        try {
-            producer.send(new ProducerRecord<>(topic, key, value), message);
-        } catch (RuntimeException e) {
-            message.onCompletion(null, e);
-        }
+        message.record = new ProducerRecord<>(topic, key, value);
+        message.producer = producer;
+        counted(message.units);
+        handOff.hand(message);
     }
 
     /**
@@ -69,8 +80,13 @@ public class PublishGate {
      * (its bounded buffer full, or the channel down) is a failure like a broker's refusal.
      */
     <T> void send(Emitter<Record<String, String>> emitter, String key, String value, T subject, Outcome<T> outcome) {
+        if (inFlight.get() >= DEAD_LETTER_CAP) { // nothing counted: reported, not settled
+            outcome.failed(subject, new IllegalStateException("Kafka is not taking records: " + inFlight.get()
+                    + " units in flight, over the cap of " + DEAD_LETTER_CAP));
+            return;
+        }
         InFlight<T> message = new InFlight<>(weight(value.length()), subject, outcome);
-        inFlight.addAndGet(message.units);
+        counted(message.units);
         try {
             emitter.send(Message.of(Record.of(key, value), message::acked, message::failed));
         } catch (RuntimeException e) {
@@ -83,8 +99,33 @@ public class PublishGate {
         return 1 + chars / 1024;
     }
 
-    private void settled(int units) {
+    private void counted(int units) {
+        if (inFlight.getAndAdd(units) == 0) lastProgress = System.currentTimeMillis();
+    }
+
+    private void settled(int units, boolean acked) {
+        if (acked) lastProgress = System.currentTimeMillis();
         if (inFlight.addAndGet(-units) <= LOW && !waiting.isEmpty()) wake();
+    }
+
+    /** True while a trade may be handed over; false = defer it (the sequencer backfills it from REST later). */
+    public boolean hasRoom() {
+        return inFlight.get() < HIGH;
+    }
+
+    /** How long records have been waiting with no acknowledgement from Kafka (0 when nothing is in flight). */
+    public long stalledMillis() {
+        return inFlight.get() == 0 ? 0 : Math.max(0, System.currentTimeMillis() - lastProgress);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        handOff.stop();
+    }
+
+    /** Why the producer last refused a record in send (null if it never did). */
+    public String lastRefusal() {
+        return handOff.lastRefusal();
     }
 
     /**
@@ -111,7 +152,7 @@ public class PublishGate {
      * producer's I/O thread. A plain object, not a MutinyEmitter Uni per message: with context propagation every
      * Uni callback captured a context state (~320 k SlowCapturedContextState in a heap histogram at 100 k/s).
      */
-    private final class InFlight<T> implements Callback {
+    private final class InFlight<T> implements Callback, KafkaHandOff.Pending {
 
         private static final CompletionStage<Void> DONE = CompletableFuture.completedFuture(null);
         private static final AtomicIntegerFieldUpdater<InFlight<?>> SETTLED = settledUpdater();
@@ -121,6 +162,9 @@ public class PublishGate {
         private final Outcome<T> outcome;
         /** 1 once heard of: a producer that throws may or may not have called the callback first. */
         private volatile int settled;
+        /** Set for the producer path only, before the hand-off. */
+        ProducerRecord<String, String> record;
+        Producer<String, String> producer;
 
         InFlight(int units, T subject, Outcome<T> outcome) {
             this.units = units;
@@ -134,7 +178,17 @@ public class PublishGate {
         }
 
         @Override
+        public void send() {
+            try {
+                producer.send(record, this);
+            } catch (RuntimeException e) {
+                onCompletion(null, e);
+            }
+        }
+
+        @Override
         public void onCompletion(RecordMetadata metadata, Exception error) {
+            if (error != null && handOff.refusedInSend(error)) return; // never appended: sent again
             settle(error);
         }
 
@@ -151,7 +205,7 @@ public class PublishGate {
         /** Once per message, whichever path reports it (null = acknowledged). */
         private void settle(Throwable error) {
             if (!SETTLED.compareAndSet(this, 0, 1)) return;
-            settled(units);
+            settled(units, error == null);
             if (error == null) outcome.acked(subject);
             else outcome.failed(subject, error);
         }

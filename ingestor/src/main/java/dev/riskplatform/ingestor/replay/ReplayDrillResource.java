@@ -87,6 +87,18 @@ public class ReplayDrillResource {
         });
     }
 
+    /** Streams the next {@code count} trades of the tape at once (kafka-outage-long: more than the publish gate holds). */
+    @POST
+    @Path("chaos/burst")
+    public Response burst(@QueryParam("count") int count) {
+        if (count < 1 || count > MAX_GARBAGE) return badRequest("count must be 1.." + MAX_GARBAGE);
+        return onServer(s -> {
+            int sent = replay.burst(count);
+            LOG.warnf("drill: streamed %d trades of the tape at once", sent);
+            return Map.of("sent", sent);
+        });
+    }
+
     @POST
     @Path("chaos/server-shutdown")
     public Response serverShutdown() {

@@ -34,6 +34,7 @@ public class ReplayMode {
     private final LiveIngestor ingestor;
     private ReplayServer server;
     private IngestSession session;
+    private volatile ReplayPlayer player;
     private final java.util.concurrent.atomic.AtomicBoolean played = new java.util.concurrent.atomic.AtomicBoolean();
 
     public ReplayMode(Vertx vertx, LiveIngestor ingestor) {
@@ -45,7 +46,8 @@ public class ReplayMode {
         if (!"replay".equals(mode)) return;
         server = new ReplayServer(vertx);
         int bound = server.start(port);
-        server.load(symbol, ReplaySource.bitstamp(symbol));
+        // Looping: the demo market goes on after the tape's last trade (about 34 min at the default speed).
+        server.loadLooping(symbol, ReplaySource.bitstamp(symbol));
         server.startPinging(pingInterval);
         URI base = URI.create("http://127.0.0.1:" + bound);
         session = ingestor.open(URI.create("ws://127.0.0.1:" + bound), base, List.of(symbol), Duration.ofHours(23),
@@ -68,9 +70,9 @@ public class ReplayMode {
         double atSpeed = requested > 0 ? requested : speed;
         if (server == null || !played.compareAndSet(false, true)) return false;
         if (fromTime > 0) {
-            int skipped = server.resumeAt(symbol, fromTime);
+            long skipped = server.resumeAt(symbol, fromTime);
             LOG.infof(skipped > 0 ? "replay of %s resumes at %s (%d trades of the tape count as streamed)"
-                    : "replay of %s: nothing of the tape is at or after %s, it starts from its beginning (%d skipped)",
+                    : "replay of %s: no trade of the tape is before %s, it plays from its start (%d skipped)",
                     symbol, java.time.Instant.ofEpochMilli(fromTime), skipped);
         }
         // Play only once the client listens: a fresh client has no last id, so trades sent before
@@ -78,10 +80,21 @@ public class ReplayMode {
         vertx.setPeriodic(50, timer -> {
             if (server.openClients() == 0) return;
             vertx.cancelTimer(timer);
-            server.play(symbol, atSpeed).done().thenRun(() -> LOG.infof("replay of %s finished", symbol));
+            player = server.play(symbol, atSpeed);
             LOG.infof("replaying %s at %s× real time through ws://127.0.0.1:%d", symbol, atSpeed, server.port());
         });
         return true;
+    }
+
+    /**
+     * Streams the next {@code count} trades of the tape at once, then paces on from there: the drills' own traffic
+     * (real tape trades, so REST serves them to a gap fill). Returns how many were sent.
+     */
+    public int burst(int count) {
+        int sent = server.emit(symbol, count);
+        ReplayPlayer p = player;
+        if (p != null) p.rebase();
+        return sent;
     }
 
     /** The local Binance-compatible server (null unless replaying): the drill endpoints act on it. */

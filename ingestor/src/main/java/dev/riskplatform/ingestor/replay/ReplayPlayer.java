@@ -21,7 +21,9 @@ public final class ReplayPlayer {
     private final Consumer<List<Trade>> sink;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private long timer;
-    private long wallStart, replayStart;
+    /** Wall time and tape time that correspond; replaced whole, as a burst's thread may move it. */
+    private record Anchor(long wall, long replay) {}
+    private volatile Anchor anchor;
 
     ReplayPlayer(Vertx vertx, Tape tape, double speed, Consumer<List<Trade>> sink) {
         if (!(speed > 0)) throw new IllegalArgumentException("replay speed must be > 0, got " + speed);
@@ -32,17 +34,25 @@ public final class ReplayPlayer {
     }
 
     ReplayPlayer start() {
-        wallStart = System.currentTimeMillis();
-        replayStart = tape.nextTradeTime(); // the tape may resume mid-way (Tape.resumeAt)
+        anchor = new Anchor(System.currentTimeMillis(), tape.nextTradeTime()); // the tape may resume mid-way (Tape.resumeAt)
         timer = vertx.setPeriodic(TICK_MS, t -> tick());
         return this;
+    }
+
+    /**
+     * Paces on from the tape's cursor as of now: after trades were streamed out of turn (a burst), the player would
+     * otherwise wait, silent, until the replay clock caught up with them.
+     */
+    public void rebase() {
+        anchor = new Anchor(System.currentTimeMillis(), tape.nextTradeTime());
     }
 
     private void tick() {
         if (Double.isInfinite(speed)) {
             sink.accept(tape.advance(MAX_SPEED_CHUNK));
         } else {
-            long replayTime = replayStart + (long) ((System.currentTimeMillis() - wallStart) * speed);
+            Anchor a = anchor;
+            long replayTime = a.replay() + (long) ((System.currentTimeMillis() - a.wall()) * speed);
             sink.accept(tape.advanceUntil(replayTime));
         }
         if (tape.finished()) stop();

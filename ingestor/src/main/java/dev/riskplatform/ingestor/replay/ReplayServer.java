@@ -84,6 +84,11 @@ public final class ReplayServer implements AutoCloseable {
         tapes.put(symbol, new Tape(trades));
     }
 
+    /** As {@link #load}, but the tape never ends: it plays again with ids and times moved on (see {@link Tape}). */
+    public void loadLooping(String symbol, List<Trade> trades) {
+        tapes.put(symbol, new Tape(trades, true));
+    }
+
     /** Streams the next {@code n} trades of {@code symbol} now; returns how many there were. */
     public int emit(String symbol, int n) {
         List<Trade> batch = tapes.get(symbol).advance(n);
@@ -92,7 +97,7 @@ public final class ReplayServer implements AutoCloseable {
     }
 
     /** Moves {@code symbol}'s tape to trade time {@code fromTime} before it plays; see {@link Tape#resumeAt}. */
-    public int resumeAt(String symbol, long fromTime) {
+    public long resumeAt(String symbol, long fromTime) {
         return tapes.get(symbol).resumeAt(fromTime);
     }
 
@@ -183,7 +188,8 @@ public final class ReplayServer implements AutoCloseable {
     public Map<String, Object> progress(String symbol) {
         Tape.Progress p = tapes.get(symbol).progress();
         return Map.of("symbol", symbol, "sent", p.sent(), "total", p.total(), "lastSentTradeId", p.lastSentTradeId(),
-                "connections", connections.get(), "openClients", clients.size());
+                "lastSentTradeTime", p.lastSentTradeTime(), "connections", connections.get(), "openClients", clients.size(),
+                "pings", pings.get(), "echoedPongs", echoedPongs.get());
     }
 
     public long connectionCount() { return connections.get(); }

@@ -33,7 +33,7 @@ class TapeResumeTest {
         assertEquals(2, tape.resumeAt(T0 + 60_000));
         assertEquals(T0 + DAY, tape.nextTradeTime());
         assertEquals(List.of(1L, 2L), tape.history(0, 10).stream().map(Trade::tradeId).toList(), "REST serves what happened");
-        assertEquals(new Tape.Progress(2, 3, 2), tape.progress());
+        assertEquals(new Tape.Progress(2, 3, 2, T0 + 1_000), tape.progress());
     }
 
     @Test
