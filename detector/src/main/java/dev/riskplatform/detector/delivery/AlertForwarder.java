@@ -41,8 +41,8 @@ public final class AlertForwarder implements AutoCloseable {
     private final Retry retry;
     private final EpisodeTracker episodes = new EpisodeTracker();
     private final Clock clock = Clock.systemUTC();
-    private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
+    private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running = true;
     private long nextRefresh;
 
@@ -52,12 +52,10 @@ public final class AlertForwarder implements AutoCloseable {
         this.alertmanager = sinks.stream().filter(AlertmanagerSink.class::isInstance).map(AlertmanagerSink.class::cast).findFirst().orElse(null);
         this.metrics = metrics;
         this.retry = new Retry(settings.maxAttempts(), settings.retryBackoff(), metrics, () -> running);
-        this.consumer = new KafkaConsumer<>(consumerProps(settings));
         this.thread = new Thread(this::run, "alert-forwarder");
     }
 
     void start() {
-        consumer.subscribe(List.of(ALERTS, EVENTS));
         thread.start();
     }
 
@@ -65,7 +63,8 @@ public final class AlertForwarder implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) c.wakeup();
         try {
             thread.join(Duration.ofSeconds(30).toMillis());
         } catch (InterruptedException e) {
@@ -73,25 +72,48 @@ public final class AlertForwarder implements AutoCloseable {
         }
     }
 
+    /** A failed consumer (broker gone too long, group rebalanced under a commit) is replaced; it resumes from the committed offsets. */
     private void run() {
-        try (consumer) {
-            while (running) {
-                refreshOpenEpisodes();
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
-                for (ConsumerRecord<String, String> r : records) handle(r);
-                if (!records.isEmpty()) consumer.commitSync();
+        while (running) {
+            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps(settings))) {
+                consumer = c;
+                c.subscribe(List.of(ALERTS, EVENTS));
+                if (!running) return; // closed while the consumer was made: its wakeup missed it
+                consume(c);
+            } catch (WakeupException | Retry.Stopping e) {
+                if (running) LOG.error("alert forwarder woken up while running", e);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "alert forwarder failed; again from the committed offsets in 5 s");
+                pause(Duration.ofSeconds(5));
             }
-        } catch (WakeupException | Retry.Stopping e) {
-            if (running) LOG.error("alert forwarder woken up while running", e);
-        } catch (RuntimeException e) {
-            LOG.error("alert forwarder stopped: alerts are not delivered until the detector restarts", e);
         }
     }
 
-    private void handle(ConsumerRecord<String, String> r) {
+    private void consume(KafkaConsumer<String, String> c) {
+        while (running) {
+            refreshOpenEpisodes();
+            ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+            for (ConsumerRecord<String, String> r : records) handle(c, r);
+            if (!records.isEmpty()) c.commitSync();
+        }
+    }
+
+    private void pause(Duration d) {
+        long until = System.nanoTime() + d.toNanos();
+        while (running && System.nanoTime() < until) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void handle(KafkaConsumer<String, String> c, ConsumerRecord<String, String> r) {
         if (ALERTS.equals(r.topic())) {
             onAlert(r.value());
-            consumer.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
+            c.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
         } else {
             onBar(r.value());
         }

@@ -27,6 +27,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Order;
@@ -108,11 +113,32 @@ class AlertDeliveryTest {
             again.start();
             Await.until("the alert is posted again", Duration.ofSeconds(30),
                     () -> active(am).stream().anyMatch(a -> !a.get("updatedAt").equals(alert.get("updatedAt"))));
+            // What was delivered is committed: a restart of this group resumes after it, sending nothing again.
+            Await.until("the group committed every alert", Duration.ofSeconds(30), () -> committedAlerts(settings.groupId()) == alertsEnd());
         }
         List<JsonNode> now = active(am);
         assertEquals(1, now.size(), "redelivery updated the one alert: " + now);
         assertEquals(alert.get("fingerprint"), now.get(0).get("fingerprint"));
         assertEquals(alert.get("startsAt"), now.get(0).get("startsAt"));
+    }
+
+    private static long committedAlerts(String group) {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", RealInfrastructure.get().kafka().bootstrapServers()))) {
+            OffsetAndMetadata o = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get()
+                    .get(new TopicPartition("risk_alerts", 0));
+            return o == null ? -1 : o.offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long alertsEnd() {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", RealInfrastructure.get().kafka().bootstrapServers()))) {
+            TopicPartition p = new TopicPartition("risk_alerts", 0);
+            return admin.listOffsets(Map.of(p, OffsetSpec.latest())).partitionResult(p).get().offset();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The active alerts of SYMBOL in Alertmanager (GET /api/v2/alerts). */
