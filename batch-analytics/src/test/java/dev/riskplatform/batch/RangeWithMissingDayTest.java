@@ -11,6 +11,7 @@ import dev.riskplatform.batch.run.RunReport;
 import dev.riskplatform.io.DailyMetricsParquet;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import dev.riskplatform.testsupport.TopicProbe;
+import dev.riskplatform.testsupport.TopicSchemas;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -50,6 +51,9 @@ class RangeWithMissingDayTest extends BatchTestBase {
         assertEquals("complete", done.get("status").asText());
         assertEquals(1440, done.get("bars").asInt());
         assertTrue(done.get("metricsKey").asText().startsWith("metrics/daily/symbol=" + SYMBOL));
+        for (var r : records) {
+            if (r.key().startsWith(SYMBOL + "/")) assertEquals(List.of(), TopicSchemas.violations("batch_runs", r.value()), r.value());
+        }
     }
 
     private static JsonNode read(ObjectMapper json, String value) {

@@ -15,6 +15,7 @@ import dev.riskplatform.service.registry.ModelRegistryStore;
 import dev.riskplatform.service.storage.ObjectStore;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import dev.riskplatform.testsupport.TopicProbe;
+import dev.riskplatform.testsupport.TopicSchemas;
 import dev.riskplatform.trainer.RawBarsFixture;
 import dev.riskplatform.trainer.training.TrainRequest;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -121,6 +122,7 @@ class TrainEndpointAcceptanceTest {
         assertEquals(promoted, e.get("promoted").asBoolean());
         assertEquals(ModelRegistryStore.artifactKey(model, version), e.get("artifactKey").asText());
         assertEquals(30, e.at("/featureSpec/volatilityWindow").asInt());
+        assertEquals(List.of(), TopicSchemas.violations("model_registry", record.value()), record.value());
     }
 
     /** The event's own model and version (the feature spec inside it has a "version" too). */
