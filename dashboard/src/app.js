@@ -121,7 +121,8 @@ async function refreshDaily() {
     if (!r.ok) return;
     const rows = await r.json();
     $('daily-table').querySelector('tbody').innerHTML = rows.map((d) => `<tr><td>${d.date}</td><td>${Number(d.close).toFixed(2)}</td>
-      <td>${pct(d.logReturn)}</td><td>${pct(d.realizedVolatility, 1)}</td><td>${pct(d.var99)}</td><td>${pct(d.es99)}</td>
+      <td>${pct(d.logReturn)}</td><td>${pct(d.realizedVolatility, 1)}</td><td>${pct(d.var99_1m)}</td><td>${pct(d.es99_1m)}</td>
+      <td title="window ${d.window_days} days">${pct(d.var99_1d_hs)}</td><td>${pct(d.var99_1d_ewma)}</td>
       <td>${pct(d.maxDrawdown)}</td><td>${d.anomalyCount}</td><td>${pct(d.completeness, 1)}</td></tr>`).join('');
   } catch (e) { /* batch not reachable: the table stays as it was */ }
 }
