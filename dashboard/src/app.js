@@ -127,6 +127,21 @@ async function refreshDaily() {
   } catch (e) { /* batch not reachable: the table stays as it was */ }
 }
 
+const pval = (x) => (x == null ? '–' : Number(x).toFixed(3));
+
+async function refreshBacktest() {
+  try {
+    const r = await fetch(`${SERVICES['batch-analytics']}/backtest?symbol=${SYMBOL}`);
+    if (!r.ok) return; // 404 before the symbol's first batch run
+    const t = await r.json();
+    $('backtest-table').querySelector('tbody').innerHTML = t.rows.map((b) => `<tr><td>${b.method}</td>
+      <td>${pct(b.confidence, 0)}</td><td>${b.observations}</td><td>${b.exceedances}</td>
+      <td>${(b.expectedRate * b.observations).toFixed(1)}</td><td>${pval(b.pPof)}</td><td>${pval(b.pInd)}</td>
+      <td>${pval(b.pCc)}</td></tr>`).join('');
+  } catch (e) { /* batch not reachable: the table stays as it was */ }
+}
+
 connect();
-refreshHealth(); refreshModel(); refreshDaily();
+refreshHealth(); refreshModel(); refreshDaily(); refreshBacktest();
 setInterval(refreshHealth, 5000); setInterval(refreshModel, 15000); setInterval(refreshDaily, 30000);
+setInterval(refreshBacktest, 30000);
