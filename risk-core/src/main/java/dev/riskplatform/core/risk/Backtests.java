@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Backtests the 1-day VaRs of a symbol's stored daily rows. The VaR of row d is the forecast for day d + 1, so
- * an observation is a pair (row d with that VaR, row d + 1 with a log return): an <b>exceedance</b> when
- * {@code R_{d+1} < −VaR_d} (the loss exceeds the VaR). Days without a pair are not observations. A transition
+ * an observation is a pair (row d with that VaR, row d + 1): an <b>exceedance</b> when
+ * {@code R_{d+1} = ln(C_{d+1} / C_d) < −VaR_d} (the loss exceeds the VaR), from the two rows' closes (the same
+ * stored closes the VaR is computed from, so a re-run of day d cannot leave a stale return). Days without a pair are not observations. A transition
  * (for Christoffersen) joins two observations on consecutive days only: a gap starts a new run.
  */
 public final class Backtests {
@@ -34,9 +35,9 @@ public final class Backtests {
         for (int i = 0; i + 1 < sorted.size(); i++) {
             DailyRiskMetrics d = sorted.get(i), next = sorted.get(i + 1);
             Double var = method.of(d.oneDay()).var(confidence);
-            if (var == null || next.logReturn() == null || !next.date().equals(d.date().plusDays(1))) continue;
+            if (var == null || !next.date().equals(d.date().plusDays(1))) continue;
             days.add(next.date());
-            hits.add(next.logReturn() < -var);
+            hits.add(Math.log(next.close() / d.close()) < -var);
         }
         return row(symbol, method, confidence, days, hits);
     }

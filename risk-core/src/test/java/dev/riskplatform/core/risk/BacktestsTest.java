@@ -14,16 +14,21 @@ class BacktestsTest {
     private static final LocalDate D0 = LocalDate.of(2024, 3, 1);
 
     /**
-     * Days 0..5 carry a historical VaR99 of 0.02; returns of days 1..6: −0.03, −0.01, −0.05, (day 4 missing), +0.01, −0.025.
+     * Days 0..6 but 4 are stored, each with a historical VaR99 of 0.02; closes chained from returns −0.03, −0.01, −0.05, 0,
+     * +0.01, −0.025 (days 1..6).
      * Pairs (forecast day → tested day): 0→1 hit, 1→2 no, 2→3 hit, 3→4 none (no row 4), 5→6 hit; row 4 is
      * missing so 4→5 is no pair either. T = 4, x = 3; transitions between consecutive tested days 1→2 (1,0),
      * 2→3 (0,1); 3 and 6 are not consecutive: n00 = 0, n01 = 1, n10 = 1, n11 = 0.
      */
     @Test
     void pairsForecastWithNextDaysReturn() {
-        double[] ret = {0, -0.03, -0.01, -0.05, Double.NaN, 0.01, -0.025};
+        double[] ret = {0, -0.03, -0.01, -0.05, 0.0, 0.01, -0.025};
         List<DailyRiskMetrics> rows = new ArrayList<>();
-        for (int d = 0; d < ret.length; d++) if (!Double.isNaN(ret[d])) rows.add(row(D0.plusDays(d), d == 0 ? null : ret[d], 0.02));
+        double close = 100;
+        for (int d = 0; d < ret.length; d++) {
+            close *= Math.exp(ret[d]); // C_d = C_{d−1} e^{R_d}
+            if (d != 4) rows.add(row(D0.plusDays(d), close, 0.02));
+        }
         BacktestRow hs99 = Backtests.of("X", rows).stream()
                 .filter(r -> r.method().equals("hs") && r.confidence() == 0.99).findFirst().orElseThrow();
         assertEquals(4, hs99.observations());
@@ -39,9 +44,9 @@ class BacktestsTest {
         assertNull(ewma.lrPof());
     }
 
-    private static DailyRiskMetrics row(LocalDate date, Double logReturn, double var99) {
+    private static DailyRiskMetrics row(LocalDate date, double close, double var99) {
         OneDayRisk one = new OneDayRisk(250, new VarEs(0.01, 0.015, var99, 0.03), null, VarEs.NONE);
-        return new DailyRiskMetrics("X", date, 1, 1, 1, 1, logReturn, null, null, null, null, null, 0,
+        return new DailyRiskMetrics("X", date, close, close, close, close, null, null, null, null, null, null, 0,
                 VarEs.NONE, one, 0, null, "m", 1, 1, 1440, 1439, 0, 0);
     }
 }
