@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * A symbol's stored metrics/daily/ rows, read through the days' pointers ({@link DayOutputs}). The rows of a
  * run partition ({@code date=D/run=R/}) are cached by prefix: R is the hash of the run's files, so a run prefix's
  * rows never change (a re-run with another result writes another R). A pre-pointer partition ({@code date=D/}
- * alone) is read every time. The cache holds at most {@link #CACHED_PARTITIONS} partitions, least recently used out.
+ * alone) is read every time. Each batch run starts with {@link #forgetCached}, so a run reads (and checks against
+ * the manifests) every partition it uses once: a file damaged in S3 since fails the run's day, as without the cache.
+ * The cache holds at most {@link #CACHED_PARTITIONS} partitions, least recently used out.
  */
 @ApplicationScoped
 public class MetricsHistory {
@@ -38,6 +40,11 @@ public class MetricsHistory {
     public MetricsHistory(DayOutputs outputs, PartitionReader reader) {
         this.outputs = outputs;
         this.reader = reader;
+    }
+
+    /** Drops the cached rows: the next reads go to S3 again. */
+    public void forgetCached() {
+        runs.clear();
     }
 
     /** Every stored row of the symbol, by date (one listing, then the partitions). */

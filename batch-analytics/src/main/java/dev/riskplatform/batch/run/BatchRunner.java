@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.batch.input.RangeInput;
 import dev.riskplatform.batch.input.RawBarSource;
 import dev.riskplatform.batch.metrics.BacktestTable;
+import dev.riskplatform.batch.metrics.MetricsHistory;
 import dev.riskplatform.batch.processing.ModelLoader;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.market.BarInterval;
@@ -35,9 +36,10 @@ public class BatchRunner {
     private final BatchConfig config;
     private final DayOutcomeMetrics outcomes;
     private final BacktestTable backtests;
+    private final MetricsHistory history;
 
     public BatchRunner(DayJob job, RawBarSource source, ModelLoader models, BatchRunPublisher publisher, BatchConfig config,
-                       DayOutcomeMetrics outcomes, BacktestTable backtests) {
+                       DayOutcomeMetrics outcomes, BacktestTable backtests, MetricsHistory history) {
         this.job = job;
         this.source = source;
         this.models = models;
@@ -45,6 +47,7 @@ public class BatchRunner {
         this.config = config;
         this.outcomes = outcomes;
         this.backtests = backtests;
+        this.history = history;
     }
 
     public RunReport run(String symbol, LocalDate from, LocalDate to) {
@@ -59,6 +62,7 @@ public class BatchRunner {
         int total = (int) (to.toEpochDay() - from.toEpochDay() + 1);
         ProgressLog progress = new ProgressLog(total);
         RangeInput inputs = source.range(symbol, interval, to, config.readAheadDays());
+        history.forgetCached(); // this run reads (and verifies) every stored day it uses at least once
         List<DayReport> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             DayReport r = runDay(symbol, interval, d, m, inputs);
