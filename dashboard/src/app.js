@@ -121,11 +121,27 @@ async function refreshDaily() {
     if (!r.ok) return;
     const rows = await r.json();
     $('daily-table').querySelector('tbody').innerHTML = rows.map((d) => `<tr><td>${d.date}</td><td>${Number(d.close).toFixed(2)}</td>
-      <td>${pct(d.logReturn)}</td><td>${pct(d.realizedVolatility, 1)}</td><td>${pct(d.var99)}</td><td>${pct(d.es99)}</td>
+      <td>${pct(d.logReturn)}</td><td>${pct(d.realizedVolatility, 1)}</td><td>${pct(d.var99_1m)}</td><td>${pct(d.es99_1m)}</td>
+      <td title="window ${d.window_days} days">${pct(d.var99_1d_hs)}</td><td>${pct(d.var99_1d_ewma)}</td>
       <td>${pct(d.maxDrawdown)}</td><td>${d.anomalyCount}</td><td>${pct(d.completeness, 1)}</td></tr>`).join('');
   } catch (e) { /* batch not reachable: the table stays as it was */ }
 }
 
+const pval = (x) => (x == null ? '–' : Number(x).toFixed(3));
+
+async function refreshBacktest() {
+  try {
+    const r = await fetch(`${SERVICES['batch-analytics']}/backtest?symbol=${SYMBOL}`);
+    if (!r.ok) return; // 404 before the symbol's first batch run
+    const t = await r.json();
+    $('backtest-table').querySelector('tbody').innerHTML = t.rows.map((b) => `<tr><td>${b.method}</td>
+      <td>${pct(b.confidence, 0)}</td><td>${b.observations}</td><td>${b.exceedances}</td>
+      <td>${(b.expectedRate * b.observations).toFixed(1)}</td><td>${pval(b.pPof)}</td><td>${pval(b.pInd)}</td>
+      <td>${pval(b.pCc)}</td></tr>`).join('');
+  } catch (e) { /* batch not reachable: the table stays as it was */ }
+}
+
 connect();
-refreshHealth(); refreshModel(); refreshDaily();
+refreshHealth(); refreshModel(); refreshDaily(); refreshBacktest();
 setInterval(refreshHealth, 5000); setInterval(refreshModel, 15000); setInterval(refreshDaily, 30000);
+setInterval(refreshBacktest, 30000);

@@ -46,7 +46,7 @@ class DuckDbIndependentReaderTest extends BatchTestBase {
         Path processed = Files.write(tmp.resolve("processed.parquet"), viaManifest(pointer.get("processed").asText()));
 
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
-            double[] stored = row(db, "SELECT close, maxDrawdown, var95 FROM read_parquet('" + metrics + "')");
+            double[] stored = row(db, "SELECT close, maxDrawdown, var95_1m FROM read_parquet('" + metrics + "')");
             // Real bars only (gap fills are not observations); drawdown vs the running peak; VaR = −r_(k), k = ceil(0.05 n).
             String bars = "(SELECT openTime, close FROM read_parquet('" + processed + "') WHERE NOT gap)";
             double close = row(db, "SELECT last(close ORDER BY openTime) FROM " + bars)[0];

@@ -60,11 +60,11 @@ class GapBarsMetricsTest extends BatchTestBase {
         }
         Arrays.sort(r);
         int k95 = (int) Math.ceil(0.05 * r.length), k99 = (int) Math.ceil(0.01 * r.length);
-        assertEquals(-r[k95 - 1], m.var95(), 1e-15);
-        assertEquals(-r[k99 - 1], m.var99(), 1e-15);
+        assertEquals(-r[k95 - 1], m.intraday1m().var95(), 1e-15);
+        assertEquals(-r[k99 - 1], m.intraday1m().var99(), 1e-15);
         double es = 0;
         for (int i = 0; i < k95; i++) es += r[i];
-        assertEquals(-es / k95, m.es95(), 1e-15);
+        assertEquals(-es / k95, m.intraday1m().es95(), 1e-15);
         assertEquals(Math.sqrt(sumSq) * Math.sqrt(365), m.realizedVolatility(), 1e-12);
     }
 }

@@ -21,4 +21,9 @@ public final class AnalyticsKeys {
     public static String metricsPrefix(String symbol, LocalDate date) {
         return metricsSymbolPrefix(symbol) + "date=" + date + "/";
     }
+
+    /** The symbol's VaR backtest table (JSON), replaced whole by each batch run. */
+    public static String backtestKey(String symbol) {
+        return "metrics/backtest/" + metricsSymbolPrefix(symbol).substring("metrics/daily/".length()) + "backtest.json";
+    }
 }

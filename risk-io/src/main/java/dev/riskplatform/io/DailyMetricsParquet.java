@@ -1,6 +1,8 @@
 package dev.riskplatform.io;
 
 import dev.riskplatform.core.risk.DailyRiskMetrics;
+import dev.riskplatform.core.risk.OneDayRisk;
+import dev.riskplatform.core.risk.VarEs;
 import java.time.LocalDate;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -8,8 +10,13 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * metrics/daily/ files: one row of risk-core's {@link DailyRiskMetrics}, field names as the record's;
+ * metrics/daily/ files: one row of risk-core's {@link DailyRiskMetrics}, field names as the record's, the VaR/ES
+ * columns named by horizon and method (docs/metrics.md): {@code var95_1m}.. (1-minute), {@code var95_1d_hs}..
+ * (1-day historical, over {@code window_days} returns), {@code sigma_1d_ewma}, {@code var95_1d_ewma}.. (1-day EWMA);
  * the date as ISO text (yyyy-MM-dd). No write time in the data, so a re-run gives identical bytes.
+ *
+ * <p>Files written before the rename stay readable: their {@code var95, es95, var99, es99} are the 1-minute
+ * columns, and they have no 1-day columns (read as none, {@code window_days} 0).
  */
 public final class DailyMetricsParquet extends ParquetCodec<DailyRiskMetrics> {
 
@@ -19,7 +26,11 @@ public final class DailyMetricsParquet extends ParquetCodec<DailyRiskMetrics> {
             .optionalDouble("logReturn").optionalDouble("realizedVolatility")
             .optionalDouble("sma7").optionalDouble("sma30").optionalDouble("ema7").optionalDouble("ema30")
             .requiredDouble("maxDrawdown")
-            .optionalDouble("var95").optionalDouble("es95").optionalDouble("var99").optionalDouble("es99")
+            .optionalDouble("var95_1m").optionalDouble("es95_1m").optionalDouble("var99_1m").optionalDouble("es99_1m")
+            .requiredInt("window_days")
+            .optionalDouble("var95_1d_hs").optionalDouble("es95_1d_hs").optionalDouble("var99_1d_hs").optionalDouble("es99_1d_hs")
+            .optionalDouble("sigma_1d_ewma")
+            .optionalDouble("var95_1d_ewma").optionalDouble("es95_1d_ewma").optionalDouble("var99_1d_ewma").optionalDouble("es99_1d_ewma")
             .requiredLong("anomalyCount").optionalDouble("maxScore").requiredString("model").requiredInt("modelVersion")
             .requiredInt("barsPresent").requiredInt("barsExpected").requiredInt("gaps")
             .requiredInt("duplicates").requiredInt("invalid")
@@ -44,10 +55,11 @@ public final class DailyMetricsParquet extends ParquetCodec<DailyRiskMetrics> {
         r.put("ema7", m.ema7());
         r.put("ema30", m.ema30());
         r.put("maxDrawdown", m.maxDrawdown());
-        r.put("var95", m.var95());
-        r.put("es95", m.es95());
-        r.put("var99", m.var99());
-        r.put("es99", m.es99());
+        putVarEs(r, m.intraday1m(), "_1m");
+        r.put("window_days", m.oneDay().windowDays());
+        putVarEs(r, m.oneDay().historical(), "_1d_hs");
+        r.put("sigma_1d_ewma", m.oneDay().ewmaSigma());
+        putVarEs(r, m.oneDay().ewma(), "_1d_ewma");
         r.put("anomalyCount", m.anomalyCount());
         r.put("maxScore", m.maxScore());
         r.put("model", m.model());
@@ -66,10 +78,38 @@ public final class DailyMetricsParquet extends ParquetCodec<DailyRiskMetrics> {
                 d(r, "open"), d(r, "high"), d(r, "low"), d(r, "close"),
                 (Double) r.get("logReturn"), (Double) r.get("realizedVolatility"),
                 (Double) r.get("sma7"), (Double) r.get("sma30"), (Double) r.get("ema7"), (Double) r.get("ema30"),
-                d(r, "maxDrawdown"), (Double) r.get("var95"), (Double) r.get("es95"), (Double) r.get("var99"), (Double) r.get("es99"),
+                d(r, "maxDrawdown"), intraday(r), oneDay(r),
                 (Long) r.get("anomalyCount"), (Double) r.get("maxScore"), str(r, "model"), (Integer) r.get("modelVersion"),
                 (Integer) r.get("barsPresent"), (Integer) r.get("barsExpected"), (Integer) r.get("gaps"),
                 (Integer) r.get("duplicates"), (Integer) r.get("invalid"));
+    }
+
+    private static void putVarEs(GenericData.Record r, VarEs v, String suffix) {
+        r.put("var95" + suffix, v.var95());
+        r.put("es95" + suffix, v.es95());
+        r.put("var99" + suffix, v.var99());
+        r.put("es99" + suffix, v.es99());
+    }
+
+    /** {@code var95_1m}.., or in a file written before the rename {@code var95}.. (the same 1-minute numbers). */
+    private static VarEs intraday(GenericRecord r) {
+        return varEs(r, has(r, "var95_1m") ? "_1m" : "");
+    }
+
+    /** The 1-day columns; none in a file written before they existed. */
+    private static OneDayRisk oneDay(GenericRecord r) {
+        if (!has(r, "window_days")) return new OneDayRisk(0, VarEs.NONE, null, VarEs.NONE);
+        return new OneDayRisk((Integer) r.get("window_days"), varEs(r, "_1d_hs"), (Double) r.get("sigma_1d_ewma"),
+                varEs(r, "_1d_ewma"));
+    }
+
+    private static VarEs varEs(GenericRecord r, String suffix) {
+        return new VarEs((Double) r.get("var95" + suffix), (Double) r.get("es95" + suffix),
+                (Double) r.get("var99" + suffix), (Double) r.get("es99" + suffix));
+    }
+
+    private static boolean has(GenericRecord r, String field) {
+        return r.getSchema().getField(field) != null;
     }
 
     private static double d(GenericRecord r, String f) {

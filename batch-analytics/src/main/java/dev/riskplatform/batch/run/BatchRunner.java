@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.batch.input.RangeInput;
 import dev.riskplatform.batch.input.RawBarSource;
+import dev.riskplatform.batch.metrics.BacktestTable;
+import dev.riskplatform.batch.metrics.MetricsHistory;
 import dev.riskplatform.batch.processing.ModelLoader;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.market.BarInterval;
@@ -17,9 +19,10 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a symbol over [from, to] day by day, in date order (a day's SMA/EMA read the earlier days'
+ * Runs a symbol over [from, to] day by day, in date order (a day's SMA/EMA and 1-day VaR read the earlier days'
  * metrics). A missing or failing day is reported and the range goes on; the model is loaded once; raw
- * input is read once per day, a few days ahead ({@link RangeInput}).
+ * input is read once per day, a few days ahead ({@link RangeInput}). Then the symbol's VaR backtest table is
+ * recomputed over all its stored days ({@link BacktestTable}); a failure there is reported, not thrown.
  */
 @ApplicationScoped
 public class BatchRunner {
@@ -32,15 +35,19 @@ public class BatchRunner {
     private final BatchRunPublisher publisher;
     private final BatchConfig config;
     private final DayOutcomeMetrics outcomes;
+    private final BacktestTable backtests;
+    private final MetricsHistory history;
 
     public BatchRunner(DayJob job, RawBarSource source, ModelLoader models, BatchRunPublisher publisher, BatchConfig config,
-                       DayOutcomeMetrics outcomes) {
+                       DayOutcomeMetrics outcomes, BacktestTable backtests, MetricsHistory history) {
         this.job = job;
         this.source = source;
         this.models = models;
         this.publisher = publisher;
         this.config = config;
         this.outcomes = outcomes;
+        this.backtests = backtests;
+        this.history = history;
     }
 
     public RunReport run(String symbol, LocalDate from, LocalDate to) {
@@ -55,6 +62,7 @@ public class BatchRunner {
         int total = (int) (to.toEpochDay() - from.toEpochDay() + 1);
         ProgressLog progress = new ProgressLog(total);
         RangeInput inputs = source.range(symbol, interval, to, config.readAheadDays());
+        history.forgetCached(); // this run reads (and verifies) every stored day it uses at least once
         List<DayReport> days = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             DayReport r = runDay(symbol, interval, d, m, inputs);
@@ -63,7 +71,16 @@ public class BatchRunner {
             days.add(r);
             progress.dayDone(days.size(), r);
         }
-        return new RunReport(symbol, days);
+        return backtest(symbol, days);
+    }
+
+    private RunReport backtest(String symbol, List<DayReport> days) {
+        try {
+            return new RunReport(symbol, days, backtests.write(symbol), null);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s backtest table not written", symbol);
+            return new RunReport(symbol, days, null, e.toString());
+        }
     }
 
     private DayReport runDay(String symbol, BarInterval interval, LocalDate d, RegisteredModel m, RangeInput inputs) {

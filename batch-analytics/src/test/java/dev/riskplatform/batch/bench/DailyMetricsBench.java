@@ -43,7 +43,7 @@ public final class DailyMetricsBench {
             long t = System.nanoTime();
             List<DailyRiskMetrics> m = ours(Files.readAllBytes(file));
             ours[i] = (System.nanoTime() - t) / 1e9;
-            checkOurs = m.stream().mapToDouble(x -> x.var95()).sum();
+            checkOurs = m.stream().mapToDouble(x -> x.intraday1m().var95()).sum();
         }
         report("ours (BarColumnsParquet + DailyRiskCalculator, 1 thread)", ours);
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {

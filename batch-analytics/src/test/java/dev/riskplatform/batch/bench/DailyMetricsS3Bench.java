@@ -105,7 +105,7 @@ public final class DailyMetricsS3Bench {
     static double service(RawBarSource source, int readAhead) {
         RangeInput in = source.range(SYMBOL, M1, date(DailyMetricsBench.DAYS - 1), readAhead);
         double check = 0;
-        for (int d = 0; d < DailyMetricsBench.DAYS; d++) check += metrics(in.day(date(d)), d).var95();
+        for (int d = 0; d < DailyMetricsBench.DAYS; d++) check += metrics(in.day(date(d)), d).intraday1m().var95();
         return check;
     }
 
@@ -128,7 +128,7 @@ public final class DailyMetricsS3Bench {
             var day = dev.riskplatform.batch.input.BarValidator.validate(SYMBOL, M1, date(d),
                     List.of(dev.riskplatform.io.BarColumnsParquet.readRaw(f)));
             check += DailyRiskCalculator.compute(SYMBOL, date(d), day.columns(), new double[0],
-                    new DayScores(0, null, "none", 0), day.completeness()).var95();
+                    new DayScores(0, null, "none", 0), day.completeness()).intraday1m().var95();
         }
         return check;
     }

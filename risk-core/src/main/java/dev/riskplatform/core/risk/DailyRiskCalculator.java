@@ -1,6 +1,7 @@
 package dev.riskplatform.core.risk;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * Builds {@link DailyRiskMetrics} from one day's valid bars (time order), the daily-close history
@@ -16,13 +17,14 @@ import java.time.LocalDate;
  * <ul>
  *   <li>open/high/low/close: first open, max high, min low, last close of the day's real bars;</li>
  *   <li>daily log return, SMA/EMA 7 and 30: {@link DailyCloseTrend};</li>
- *   <li>realized volatility, max drawdown, VaR/ES 95 % and 99 %: {@link IntradayRisk}.</li>
+ *   <li>realized volatility, max drawdown, 1-minute VaR/ES 95 % and 99 %: {@link IntradayRisk};</li>
+ *   <li>1-day VaR/ES 95 % and 99 % (historical simulation and EWMA) from the daily closes: {@link OneDayRisk}.</li>
  * </ul>
  */
 public final class DailyRiskCalculator {
 
-    /** Calendar days of close history the trend needs: the EMA's 3 × 30-day window. */
-    public static final int HISTORY_DAYS = DailyCloseTrend.EMA_WINDOW_FACTOR * 30;
+    /** Calendar days of close history: the 1-day VaR's 250-day window (the EMA's 3 × 30 days lie inside it). */
+    public static final int HISTORY_DAYS = Math.max(OneDayRisk.WINDOW_DAYS, DailyCloseTrend.EMA_WINDOW_FACTOR * 30);
 
     private DailyRiskCalculator() {
     }
@@ -45,10 +47,21 @@ public final class DailyRiskCalculator {
                 DailyCloseTrend.sma(closeHistory, close, 7), DailyCloseTrend.sma(closeHistory, close, 30),
                 DailyCloseTrend.ema(closeHistory, close, 7), DailyCloseTrend.ema(closeHistory, close, 30),
                 IntradayRisk.maxDrawdown(bars.close()),
-                IntradayRisk.valueAtRisk(sorted, 0.95), IntradayRisk.expectedShortfall(sorted, 0.95),
-                IntradayRisk.valueAtRisk(sorted, 0.99), IntradayRisk.expectedShortfall(sorted, 0.99),
+                intraday(sorted), oneDay(closeHistory, close),
                 scores.anomalyCount(), scores.maxScore(), scores.model(), scores.modelVersion(),
                 completeness.barsPresent(), completeness.barsExpected(), completeness.gaps(),
                 completeness.duplicates(), completeness.invalid());
+    }
+
+    /** The day's 1-minute VaR/ES from its sorted 1-minute returns. */
+    private static VarEs intraday(double[] sorted) {
+        return new VarEs(IntradayRisk.valueAtRisk(sorted, 0.95), IntradayRisk.expectedShortfall(sorted, 0.95),
+                IntradayRisk.valueAtRisk(sorted, 0.99), IntradayRisk.expectedShortfall(sorted, 0.99));
+    }
+
+    /** The last {@link OneDayRisk#WINDOW_DAYS} days' returns (the history may be longer). */
+    private static OneDayRisk oneDay(double[] closeHistory, double close) {
+        int h = closeHistory.length, w = Math.min(h, OneDayRisk.WINDOW_DAYS);
+        return OneDayRisk.of(OneDayRisk.dailyReturns(Arrays.copyOfRange(closeHistory, h - w, h), close));
     }
 }

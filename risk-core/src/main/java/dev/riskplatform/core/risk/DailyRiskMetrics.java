@@ -10,14 +10,17 @@ import java.util.Objects;
  * previous close, fewer than two real bars, not enough daily history). Gap bars are not observations
  * (see {@link DailyRiskCalculator}).
  *
- * <p>Returns, VaR, ES and drawdown are fractions (log returns; VaR/ES as positive losses).
+ * <p>Returns, VaR, ES and drawdown are fractions (log returns; VaR/ES as positive losses). Two horizons, named:
+ * {@code intraday1m} is the day's 1-minute VaR/ES (quantiles of its 1-minute returns, stored as {@code var95_1m}
+ * etc.; before the rename {@code var95}); {@code oneDay} the 1-day VaR/ES forecast for day d + 1 from the daily
+ * returns through d (docs/metrics.md).
  */
 public record DailyRiskMetrics(
         String symbol, LocalDate date,
         double open, double high, double low, double close,
         Double logReturn, Double realizedVolatility,
         Double sma7, Double sma30, Double ema7, Double ema30,
-        double maxDrawdown, Double var95, Double es95, Double var99, Double es99,
+        double maxDrawdown, VarEs intraday1m, OneDayRisk oneDay,
         long anomalyCount, Double maxScore, String model, int modelVersion,
         int barsPresent, int barsExpected, int gaps, int duplicates, int invalid) {
 
@@ -25,5 +28,7 @@ public record DailyRiskMetrics(
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(intraday1m, "intraday1m");
+        Objects.requireNonNull(oneDay, "oneDay");
     }
 }

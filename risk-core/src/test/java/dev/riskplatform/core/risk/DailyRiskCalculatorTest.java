@@ -38,7 +38,7 @@ class DailyRiskCalculatorTest {
         assertEquals(b, a);
         assertEquals(99.5, a.open());
         // two returns, ln(101/100) and ln(99/101) (across the two gap bars, once): VaR95 = −ln(99/101)
-        assertEquals(-Math.log(99.0 / 101.0), a.var95(), TOL);
+        assertEquals(-Math.log(99.0 / 101.0), a.intraday1m().var95(), TOL);
         assertEquals(Math.sqrt((Math.pow(Math.log(1.01), 2) + Math.pow(Math.log(99.0 / 101.0), 2)) * 365), a.realizedVolatility(), TOL);
     }
 
@@ -55,10 +55,10 @@ class DailyRiskCalculatorTest {
             close(IntStream.range(0, bars.size()).mapToDouble(i -> bars.low()[i]).min().orElseThrow(), m.low());
             close(Math.sqrt(r.stream().mapToDouble(x -> x * x).sum() * 365), m.realizedVolatility());
             close(refDrawdown(bars.close()), m.maxDrawdown());
-            close(refVar(r, 0.05), m.var95());
-            close(refEs(r, 0.05), m.es95());
-            close(refVar(r, 0.01), m.var99());
-            close(refEs(r, 0.01), m.es99());
+            close(refVar(r, 0.05), m.intraday1m().var95());
+            close(refEs(r, 0.05), m.intraday1m().es95());
+            close(refVar(r, 0.01), m.intraday1m().var99());
+            close(refEs(r, 0.01), m.intraday1m().es99());
             closeOrNull(refSma(history, m.close(), 7), m.sma7());
             closeOrNull(refSma(history, m.close(), 30), m.sma30());
             closeOrNull(refEma(history, m.close(), 7), m.ema7());
@@ -73,7 +73,7 @@ class DailyRiskCalculatorTest {
         DayBars one = new DayBars(new long[]{0}, new double[]{10}, new double[]{11}, new double[]{9}, new double[]{10.5});
         DailyRiskMetrics m = DailyRiskCalculator.compute("BTCUSDT", LocalDate.of(2024, 1, 1), one, new double[0],
                 new DayScores(0, null, "m", 1), new DayCompleteness(1, 1440, 0, 0));
-        assertNull(m.var95());
+        assertNull(m.intraday1m().var95());
         assertNull(m.realizedVolatility());
         assertNull(m.logReturn());
         assertNull(m.sma7());

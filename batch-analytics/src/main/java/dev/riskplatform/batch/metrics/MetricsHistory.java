@@ -1,0 +1,73 @@
+package dev.riskplatform.batch.metrics;
+
+import dev.riskplatform.batch.input.PartitionReader;
+import dev.riskplatform.batch.output.DayOutputs;
+import dev.riskplatform.core.risk.DailyRiskMetrics;
+import dev.riskplatform.io.DailyMetricsParquet;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A symbol's stored metrics/daily/ rows, read through the days' pointers ({@link DayOutputs}). The rows of a
+ * run partition ({@code date=D/run=R/}) are cached by prefix: R is the hash of the run's files, so a run prefix's
+ * rows never change (a re-run with another result writes another R). A pre-pointer partition ({@code date=D/}
+ * alone) is read every time. Each batch run starts with {@link #forgetCached}, so a run reads (and checks against
+ * the manifests) every partition it uses once: a file damaged in S3 since fails the run's day, as without the cache.
+ * The cache holds at most {@link #CACHED_PARTITIONS} partitions, least recently used out.
+ */
+@ApplicationScoped
+public class MetricsHistory {
+
+    /** ~1 KB a row: a few tens of MB, a year of a few hundred symbols. */
+    static final int CACHED_PARTITIONS = 50_000;
+
+    private final DayOutputs outputs;
+    private final PartitionReader reader;
+    private final DailyMetricsParquet codec = new DailyMetricsParquet();
+    private final Map<String, List<DailyRiskMetrics>> runs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<DailyRiskMetrics>> eldest) {
+            return size() > CACHED_PARTITIONS;
+        }
+    });
+
+    public MetricsHistory(DayOutputs outputs, PartitionReader reader) {
+        this.outputs = outputs;
+        this.reader = reader;
+    }
+
+    /** Drops the cached rows: the next reads go to S3 again. */
+    public void forgetCached() {
+        runs.clear();
+    }
+
+    /** Every stored row of the symbol, by date (one listing, then the partitions). */
+    public TreeMap<LocalDate, DailyRiskMetrics> rows(String symbol) {
+        TreeMap<LocalDate, DailyRiskMetrics> rows = new TreeMap<>();
+        partitions(symbol).values().forEach(prefix -> partition(prefix).forEach(m -> rows.put(m.date(), m)));
+        return rows;
+    }
+
+    /** The metrics partition of each stored day, by date ({@link DayOutputs#metricsPartitions}). */
+    public Map<LocalDate, String> partitions(String symbol) {
+        return outputs.metricsPartitions(symbol);
+    }
+
+    /** The rows of one metrics partition. */
+    public List<DailyRiskMetrics> partition(String prefix) {
+        boolean immutable = prefix.contains("/run=");
+        List<DailyRiskMetrics> cached = immutable ? runs.get(prefix) : null;
+        if (cached != null) return cached;
+        List<DailyRiskMetrics> read = new ArrayList<>();
+        reader.read(prefix).files().forEach(f -> read.addAll(codec.read(f)));
+        List<DailyRiskMetrics> rows = List.copyOf(read);
+        if (immutable) runs.put(prefix, rows);
+        return rows;
+    }
+}
