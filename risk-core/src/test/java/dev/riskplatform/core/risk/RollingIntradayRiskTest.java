@@ -40,8 +40,8 @@ class RollingIntradayRiskTest {
                 new DayCompleteness(today.size(), 1440, 0, 0));
         assertEquals(today.stream().filter(b -> !b.gap()).count(), last.bars());
         assertEquals(batch.realizedVolatility(), last.realizedVolatility());
-        assertEquals(batch.var99(), last.var99());
-        assertEquals(batch.es99(), last.es99());
+        assertEquals(batch.intraday1m().var99(), last.var99());
+        assertEquals(batch.intraday1m().es99(), last.es99());
     }
 
     @Test
