@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * first design) held the stream at one broker round trip per closed bar and capped it near 8 k
  * trades/s. Each topic has its own idempotent producer and outputs leave in call order, so the order within
  * a topic (events of a symbol, alerts of a symbol) is kept anyway.
- * The model is read once per trade, so a hot swap lands between two records.
+ * The symbol's model (its own, else the default: ModelManager) is read once per trade, so a hot swap
+ * lands between two records.
  */
 @ApplicationScoped
 public class TradeProcessor {
@@ -112,7 +113,7 @@ public class TradeProcessor {
 
     private synchronized void onTrade(TradeJson.Parsed parsed, int partition, long wallNow, boolean live, Outputs out) {
         Trade t = parsed.trade();
-        ActiveModel active = models.current();
+        ActiveModel active = models.forSymbol(t.symbol()); // the symbol's own model, else the default
         ScoringModel model = active.scoring();
         if (live) swapPause.onTrade(active);
         SymbolState s = state(t.symbol(), model);
@@ -127,12 +128,12 @@ public class TradeProcessor {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void idleTick() {
         if (models.active().isEmpty()) return;
-        ScoringModel model = models.active().get().scoring();
         long now = System.currentTimeMillis();
         Outputs out = new Outputs();
-        for (SymbolState s : symbols.values()) {
+        for (Map.Entry<String, SymbolState> e : symbols.entrySet()) {
+            SymbolState s = e.getValue();
             long idle = now - lastActivity(s);
-            if (idle >= config.idleAfter().toMillis()) s.pipeline.advanceIdle(idle, model, out);
+            if (idle >= config.idleAfter().toMillis()) s.pipeline.advanceIdle(idle, models.forSymbol(e.getKey()).scoring(), out);
         }
     }
 
