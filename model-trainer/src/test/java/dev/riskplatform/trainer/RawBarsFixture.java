@@ -31,13 +31,18 @@ public final class RawBarsFixture {
     }
 
     public static List<Bar> walk(String symbol, LocalDate day, int bars, long seed, int jumpEvery) {
+        return walk(symbol, day, bars, seed, jumpEvery, 0.0005);
+    }
+
+    /** As above with {@code sigma} the per-bar volatility of the walk. */
+    public static List<Bar> walk(String symbol, LocalDate day, int bars, long seed, int jumpEvery, double sigma) {
         Random r = new Random(seed);
         long t0 = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
         List<Bar> out = new ArrayList<>(bars);
         double p = 40_000;
         for (int i = 0; i < bars; i++) {
             double prev = p;
-            p *= Math.exp(0.0005 * r.nextGaussian() + (jumpEvery > 0 && i > 0 && i % jumpEvery == 0 ? (r.nextBoolean() ? 0.02 : -0.02) : 0));
+            p *= Math.exp(sigma * r.nextGaussian() + (jumpEvery > 0 && i > 0 && i % jumpEvery == 0 ? (r.nextBoolean() ? 0.02 : -0.02) : 0));
             long open = t0 + i * M1.millis();
             out.add(new Bar(symbol, M1, open, open + M1.millis() - 1, prev, Math.max(prev, p), Math.min(prev, p), p,
                     1.0, p, p, 10, i * 10L, i * 10L + 9, false));

@@ -20,9 +20,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs a symbol over [from, to] day by day, in date order (a day's SMA/EMA and 1-day VaR read the earlier days'
- * metrics). A missing or failing day is reported and the range goes on; the model is loaded once; raw
- * input is read once per day, a few days ahead ({@link RangeInput}). Then the symbol's VaR backtest table is
- * recomputed over all its stored days ({@link BacktestTable}); a failure there is reported, not thrown.
+ * metrics). A missing or failing day is reported and the range goes on; the symbol's model (its own, else
+ * {@code model}, the default: ModelLoader) is loaded once; raw input is read once per day, a few days ahead
+ * ({@link RangeInput}). Then the symbol's VaR backtest table is recomputed over all its stored days
+ * ({@link BacktestTable}); a failure there is reported, not thrown.
  */
 @ApplicationScoped
 public class BatchRunner {
@@ -54,11 +55,14 @@ public class BatchRunner {
         return run(config.model(), symbol, from, to);
     }
 
-    /** @throws ModelLoader.BatchModelException when the model is missing, unverified or of another interval */
+    /**
+     * Scores {@code symbol} with its own model under the base name {@code model}, else {@code model} itself.
+     * @throws ModelLoader.BatchModelException when the model is missing, unverified or of another interval or spec
+     */
     public synchronized RunReport run(String model, String symbol, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) throw new IllegalArgumentException("to " + to + " is before from " + from);
         BarInterval interval = BarInterval.parse(config.interval());
-        RegisteredModel m = models.load(model, interval);
+        RegisteredModel m = models.loadFor(model, symbol, interval); // the symbol's own model, else the default
         int total = (int) (to.toEpochDay() - from.toEpochDay() + 1);
         ProgressLog progress = new ProgressLog(total);
         RangeInput inputs = source.range(symbol, interval, to, config.readAheadDays());

@@ -1,5 +1,7 @@
 package dev.riskplatform.detector.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -13,15 +15,26 @@ public class ModelRegistryListener {
 
     public static final String CHANNEL = "model-registry";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final ModelManager models;
 
     public ModelRegistryListener(ModelManager models) {
         this.models = models;
     }
 
+    /** Re-reads only the registry the event names (its {@code model}); an event without a readable name, every registry. */
     @Incoming(CHANNEL)
     public void onRegistered(String event) {
-        models.requestReload("event");
+        models.requestReload("event", modelOf(event));
+    }
+
+    static String modelOf(String event) {
+        try {
+            JsonNode model = event == null ? null : JSON.readTree(event).get("model");
+            return model != null && model.isTextual() ? model.asText() : null;
+        } catch (Exception e) {
+            return null;
+        }
     }
 
     @Scheduled(every = "${detector.model-poll-interval:30s}", delayed = "${detector.model-poll-interval:30s}")

@@ -1,6 +1,8 @@
 package dev.riskplatform.detector.stream;
 
 import dev.riskplatform.detector.model.ActiveModel;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Measures what a hot swap costs the stream: the time between the last trade scored by the old
@@ -12,8 +14,8 @@ import dev.riskplatform.detector.model.ActiveModel;
 final class SwapPause {
 
     private final StreamMetrics metrics;
-    private ActiveModel last;
-    private long lastNanos;
+    /** Per model name (the default and each symbol's own): trades of different symbols alternate between models. */
+    private final Map<String, Seen> last = new HashMap<>();
 
     SwapPause(StreamMetrics metrics) {
         this.metrics = metrics;
@@ -21,8 +23,23 @@ final class SwapPause {
 
     void onTrade(ActiveModel model) {
         long now = System.nanoTime();
-        if (last != null && model != last) metrics.swapPause(now - lastNanos); // identity: one ActiveModel per swap
-        last = model;
-        lastNanos = now;
+        Seen seen = last.get(model.scoring().name());
+        if (seen == null) {
+            last.put(model.scoring().name(), new Seen(model, now));
+            return;
+        }
+        if (model != seen.model) metrics.swapPause(now - seen.nanos); // identity: one ActiveModel per swap
+        seen.model = model;
+        seen.nanos = now;
+    }
+
+    private static final class Seen {
+        ActiveModel model;
+        long nanos;
+
+        Seen(ActiveModel model, long nanos) {
+            this.model = model;
+            this.nanos = nanos;
+        }
     }
 }

@@ -36,7 +36,8 @@ import org.jboss.logging.Logger;
  * outside any batch: the next batch waits for those sends too, so every output has one rule.
  * Each topic has its own idempotent producer and outputs leave in call order, so the order within
  * a topic (events of a symbol, alerts of a symbol) is kept.
- * The model is read once per trade, so a hot swap lands between two records.
+ * The symbol's model (its own, else the default: ModelManager) is read once per trade, so a hot swap
+ * lands between two records.
  */
 @ApplicationScoped
 public class TradeProcessor {
@@ -125,7 +126,7 @@ public class TradeProcessor {
 
     private synchronized void onTrade(TradeJson.Parsed parsed, int partition, long wallNow, boolean live, Outputs out) {
         Trade t = parsed.trade();
-        ActiveModel active = models.current();
+        ActiveModel active = models.forSymbol(t.symbol()); // the symbol's own model, else the default
         ScoringModel model = active.scoring();
         if (live) swapPause.onTrade(active);
         SymbolState s = state(t.symbol(), model);
@@ -140,12 +141,12 @@ public class TradeProcessor {
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     synchronized void idleTick() {
         if (models.active().isEmpty()) return;
-        ScoringModel model = models.active().get().scoring();
         long now = System.currentTimeMillis();
         Outputs out = new Outputs();
-        for (SymbolState s : symbols.values()) {
+        for (Map.Entry<String, SymbolState> e : symbols.entrySet()) {
+            SymbolState s = e.getValue();
             long idle = now - lastActivity(s);
-            if (idle >= config.idleAfter().toMillis()) s.pipeline.advanceIdle(idle, model, out);
+            if (idle >= config.idleAfter().toMillis()) s.pipeline.advanceIdle(idle, models.forSymbol(e.getKey()).scoring(), out);
         }
         keepUntilNextBatch(out);
     }

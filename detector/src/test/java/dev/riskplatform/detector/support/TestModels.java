@@ -45,8 +45,16 @@ public final class TestModels {
     private TestModels() {
     }
 
-    /** A valid artifact fitted with {@code seed}. */
+    /** A valid artifact fitted with {@code seed}, its threshold at the highest training score. */
     public static byte[] artifact(long seed) {
+        return artifact(seed, false);
+    }
+
+    /**
+     * As {@link #artifact(long)}; with {@code alertOnHalf} the threshold is the training median instead, an operating
+     * point about half the training bars exceed: a model calibrated far from the default one.
+     */
+    public static byte[] artifact(long seed, boolean alertOnHalf) {
         List<Bar> bars = Series.bars(TRAINING_BARS);
         FeatureMatrix m = FeatureEngine.computeAll(SPEC, bars);
         IsolationForest forest = IsolationForest.fit(m.values(), SPEC.featureCount(), new IsolationForest.Params(50, 256, seed));
@@ -57,7 +65,7 @@ public final class TestModels {
                 Instant.now(), "detector-test");
         var out = new ByteArrayOutputStream();
         try {
-            new ModelArtifact(SPEC, info, ServedScorer.TAIL_BLEND, Threshold.fixed(summary.max()), summary, forest).write(out);
+            new ModelArtifact(SPEC, info, ServedScorer.TAIL_BLEND, Threshold.fixed(alertOnHalf ? summary.p50() : summary.max()), summary, forest).write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -76,18 +84,23 @@ public final class TestModels {
      * returns the version. Straight through S3, not ModelRegistryStore.register: that refuses
      * tampered artifacts, which the rejection tests must be able to upload.
      */
-    public static synchronized long register(byte[] artifact, String registrySha) {
+    public static long register(byte[] artifact, String registrySha) {
+        return register(MODEL, artifact, registrySha);
+    }
+
+    /** As {@link #register(byte[], String)}, under {@code model}'s registry (e.g. a symbol's own model). */
+    public static synchronized long register(String model, byte[] artifact, String registrySha) {
         try (S3Client s3 = RealInfrastructure.get().s3Client()) {
-            RegistryDocument registry = readRegistry(s3);
+            RegistryDocument registry = readRegistry(s3, model);
             int version = registry.nextVersion();
-            String key = ModelRegistryStore.artifactKey(MODEL, version);
+            String key = ModelRegistryStore.artifactKey(model, version);
             s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(key), RequestBody.fromBytes(artifact));
             // Every artifact of this class serves tail-blend; a tampered one is refused before its scorer matters.
             RegistryEntry entry = new RegistryEntry(version, key, registrySha, "isolation-forest", SPEC, true, null,
                     System.currentTimeMillis(), RegistryEntry.TAIL_BLEND, List.of());
-            s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(registryKey()),
+            s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(ModelRegistryStore.registryKey(model)),
                     RequestBody.fromBytes(registry.with(entry).toJson()));
-            TopicProbe.send("model_registry", MODEL, JSON.createObjectNode().put("model", MODEL).put("version", version)
+            TopicProbe.send("model_registry", model, JSON.createObjectNode().put("model", model).put("version", version)
                     .put("artifactKey", key).put("sha256", registrySha).put("promoted", true).toString());
             return version;
         }
@@ -105,22 +118,18 @@ public final class TestModels {
 
     private static boolean registryExists() {
         try (S3Client s3 = RealInfrastructure.get().s3Client()) {
-            return readRegistry(s3).promoted().isPresent();
+            return readRegistry(s3, MODEL).promoted().isPresent();
         }
     }
 
-    private static RegistryDocument readRegistry(S3Client s3) {
+    private static RegistryDocument readRegistry(S3Client s3, String model) {
         try {
-            byte[] b = s3.getObjectAsBytes(r -> r.bucket(RealInfrastructure.BUCKET).key(registryKey())).asByteArray();
+            byte[] b = s3.getObjectAsBytes(r -> r.bucket(RealInfrastructure.BUCKET).key(ModelRegistryStore.registryKey(model))).asByteArray();
             return RegistryDocument.parse(b);
         } catch (NoSuchKeyException e) {
-            return RegistryDocument.empty(MODEL);
+            return RegistryDocument.empty(model);
         } catch (ModelArtifactException e) {
             throw new IllegalStateException("the test registry does not parse", e);
         }
-    }
-
-    private static String registryKey() {
-        return ModelRegistryStore.registryKey(MODEL);
     }
 }

@@ -18,7 +18,9 @@ import java.util.Map;
  * {@code POST /train}: trains synchronously (on a worker thread) and answers with the registered
  * version and the promotion result. Parameters as a JSON body ({@link TrainRequest}) or, without
  * a body, as query parameters. 200: registered (promoted or not, see {@code promoted}/{@code reason});
- * 400: bad request or bad input data, nothing registered; 500: storage failure.
+ * 400: bad request or bad input data (a symbol's own model with too little history too), nothing registered;
+ * 500: storage failure. With {@code symbols}: 200 with each symbol's outcome or the reason it was refused
+ * ({@link dev.riskplatform.trainer.training.SymbolOutcomes}).
  */
 @Path("/train")
 public class TrainResource {
@@ -44,11 +46,12 @@ public class TrainResource {
                                @QueryParam("seed") Long seed, @QueryParam("contamination") Double contamination,
                                @QueryParam("targetAlertRate") Double targetAlertRate) {
         return run(new TrainRequest(symbol, interval, from, to, model, trees, maxSamples, seed, contamination, targetAlertRate,
-                null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null, null, null));
     }
 
     private Response run(TrainRequest request) {
         try {
+            if (request != null && request.symbols() != null) return Response.ok(training.trainEach(request)).build();
             TrainingOutcome outcome = training.train(request == null ? TrainRequest.of(null, null, null, null, null) : request);
             return Response.ok(outcome).build();
         } catch (DatasetException | IllegalArgumentException e) {

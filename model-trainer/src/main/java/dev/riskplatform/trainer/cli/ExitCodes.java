@@ -15,6 +15,11 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
+    /** The worse of two codes: an error over not promoted over promoted. */
+    public static int worst(int a, int b) {
+        return a == ERROR || b == ERROR ? ERROR : Math.max(a, b);
+    }
+
     public static int of(TrainingOutcome o) {
         return o.promoted() ? PROMOTED : NOT_PROMOTED;
     }

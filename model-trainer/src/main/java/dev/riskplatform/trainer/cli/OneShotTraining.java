@@ -1,5 +1,6 @@
 package dev.riskplatform.trainer.cli;
 
+import dev.riskplatform.trainer.training.SymbolOutcomes;
 import dev.riskplatform.trainer.training.TrainRequest;
 import dev.riskplatform.trainer.training.TrainerConfig;
 import dev.riskplatform.trainer.training.TrainingOutcome;
@@ -9,6 +10,8 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.CommandLineArguments;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +22,8 @@ import org.jboss.logging.Logger;
  * The command-line entry for Kubernetes Jobs and Jenkins, without changing how the service starts:
  * {@code java -Dtrainer.run-once=true -Dtrainer.job.symbol=BTCUSDT -Dtrainer.job.from=2024-03-01
  * -Dtrainer.job.to=2024-03-07 -jar quarkus-run.jar} (or env TRAINER_RUN_ONCE, TRAINER_JOB_*) trains
- * once on a worker thread and exits: 0 promoted, 2 stored but not promoted, 1 error.
+ * once on a worker thread and exits: 0 promoted, 2 stored but not promoted, 1 error. With {@code --symbols=A,B}
+ * (or TRAINER_JOB_SYMBOLS; "*" every symbol with history) it trains those symbols' own models too.
  */
 @ApplicationScoped
 public class OneShotTraining {
@@ -37,14 +41,14 @@ public class OneShotTraining {
     void onStart(@Observes StartupEvent ev, @CommandLineArguments String[] args) {
         JobArguments cli;
         try {
-            cli = JobArguments.parse(args, Set.of("train", "days", "from", "to", "symbol"));
+            cli = JobArguments.parse(args, Set.of("train", "days", "from", "to", "symbol", "symbols"));
         } catch (IllegalArgumentException e) {
             LOG.errorf("bad arguments: %s", e.getMessage());
             Quarkus.asyncExit(ExitCodes.ERROR);
             return;
         }
         if (!config.runOnce() && !cli.has("train")) return;
-        Thread t = new Thread(() -> Quarkus.asyncExit(run(request(cli))), "trainer-run-once");
+        Thread t = new Thread(() -> Quarkus.asyncExit(runJob(cli)), "trainer-run-once");
         t.start();
     }
 
@@ -66,6 +70,32 @@ public class OneShotTraining {
                 .or(() -> cli.positiveInt("days").map(n -> LocalDate.now(utc).minusDays(1).toString()))
                 .orElse(j.to().orElse(null));
         return TrainRequest.of(cli.value("symbol").orElse(j.symbol().orElse(null)), j.interval(), from, to, j.model());
+    }
+
+    /**
+     * The default model on {@code symbol} (when one is configured, or when no symbols are), then each of
+     * {@code symbols}' own models ({@code --symbols=A,B} or {@code trainer.job.symbols}; "*" every symbol with history).
+     */
+    int runJob(JobArguments cli) {
+        TrainRequest request = request(cli);
+        Optional<List<String>> symbols = cli.value("symbols").map(v -> List.of(v.split(","))).or(() -> config.job().symbols());
+        int code = request.symbol() != null || symbols.isEmpty() ? run(request) : ExitCodes.PROMOTED;
+        if (symbols.isEmpty() || code == ExitCodes.ERROR) return code;
+        return ExitCodes.worst(code, runEach(TrainRequest.ofSymbols(symbols.get(), request.interval(), request.from(), request.to())));
+    }
+
+    /** Trains each symbol's own model; 0 when all were promoted, 2 when one was refused or not promoted, 1 on an error. */
+    public int runEach(TrainRequest request) {
+        try {
+            SymbolOutcomes o = training.trainEach(request);
+            o.trained().forEach(t -> LOG.infof("run-once: %s v%d %s", t.model(), t.version(), t.promoted() ? "promoted" : "not promoted: " + t.reason()));
+            o.refused().forEach(r -> LOG.warnf("run-once: %s refused (%s); %s scores it", r.symbol(), r.reason(), r.fallbackModel()));
+            boolean all = o.refused().isEmpty() && o.trained().stream().allMatch(TrainingOutcome::promoted);
+            return all ? ExitCodes.PROMOTED : ExitCodes.NOT_PROMOTED;
+        } catch (Exception e) {
+            LOG.errorf(e, "run-once: per-symbol training failed: %s", e.getMessage());
+            return ExitCodes.ERROR;
+        }
     }
 
     /** Trains once and returns the exit code; never throws. */

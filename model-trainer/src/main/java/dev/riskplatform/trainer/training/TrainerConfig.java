@@ -30,6 +30,14 @@ public interface TrainerConfig {
     @WithDefault("tail-blend")
     String scorer();
 
+    /**
+     * A symbol's own model is trained only on enough rows that this many training bars lie above its threshold
+     * (rows ≥ this / alert rate: 4,800 one-minute bars at 3 alerts a day); a symbol with less keeps the default.
+     */
+    @WithName("min-training-alerts")
+    @WithDefault("10")
+    int minTrainingAlerts();
+
     @WithDefault("0.2")
     double holdoutFraction();
 
@@ -79,7 +87,11 @@ public interface TrainerConfig {
 
         Optional<String> to();
 
+        /** The default (market-wide) model, and the base name of every symbol's own model (risk-core SymbolModels). */
         @WithDefault("btc-iforest")
         String model();
+
+        /** Symbols whose own models the job trains too ("*": every symbol with history), e.g. TRAINER_JOB_SYMBOLS. */
+        Optional<java.util.List<String>> symbols();
     }
 }

@@ -12,7 +12,13 @@ import dev.riskplatform.trainer.card.CardMarkdown;
 import dev.riskplatform.trainer.card.ModelCard;
 import dev.riskplatform.trainer.card.ModelCards;
 import dev.riskplatform.trainer.dataset.FeatureDataset;
+import dev.riskplatform.trainer.dataset.DatasetException;
 import dev.riskplatform.trainer.dataset.FeatureDatasetBuilder;
+import dev.riskplatform.trainer.dataset.SymbolsWithHistory;
+import dev.riskplatform.core.artifact.SymbolModels;
+import dev.riskplatform.core.market.BarInterval;
+import java.util.ArrayList;
+import java.util.List;
 import dev.riskplatform.trainer.registry.ModelRegistration;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -26,7 +32,7 @@ import org.jboss.logging.Logger;
  * One training run: dataset → time-ordered holdout split → fit → validate → autoencoder beside it
  * (DL4J, compared on the holdout; trainer.autoencoder.enabled) → card → register
  * (promoted only if validation passed) → model_registry event. Every step logs its progress.
- * Bad input fails before anything is registered.
+ * Bad input fails before anything is registered; so does a symbol's own model with too little history.
  */
 @ApplicationScoped
 public class TrainingService {
@@ -38,10 +44,14 @@ public class TrainingService {
     private final ModelRegistration registration;
     private final TrainerConfig config;
 
-    public TrainingService(FeatureDatasetBuilder datasets, ModelRegistration registration, TrainerConfig config) {
+    private final SymbolsWithHistory history;
+
+    public TrainingService(FeatureDatasetBuilder datasets, ModelRegistration registration, TrainerConfig config,
+                           SymbolsWithHistory history) {
         this.datasets = datasets;
         this.registration = registration;
         this.config = config;
+        this.history = history;
     }
 
     public TrainingOutcome train(TrainRequest request) throws ModelArtifactException {
@@ -50,6 +60,7 @@ public class TrainingService {
                 r.dataset().from(), r.dataset().to(), r.training());
         FeatureDataset dataset = datasets.build(r.dataset());
         HoldoutSplit split = HoldoutSplit.of(dataset.matrix(), r.training().holdoutFraction());
+        requireEnoughHistory(r, split.train().rows());
         long t0 = System.nanoTime();
         ModelFitter.Fitted fitted = ModelFitter.fit(r.dataset().spec(), split.train(), r.training(), Instant.now(), config.codeVersion());
         LOG.infof("fitted %d trees on %d rows in %d ms", r.training().trees(), split.train().rows(), (System.nanoTime() - t0) / 1_000_000);
@@ -66,6 +77,60 @@ public class TrainingService {
         return new TrainingOutcome(r.model(), reg.entry().version(), v.passed(), v.reason(), reg.entry().artifactKey(), sha,
                 dataset.key(), dataset.reused(), split.train().rows(), split.holdout().rows(), fitted.artifact().threshold().value(),
                 v.holdoutAlertRate(), reg.eventPublished());
+    }
+
+    /**
+     * Each symbol's own model ({@code symbols}, or every symbol with history for ["*"]), one after the other; a symbol
+     * refused for its input (too little history, a missing day) does not stop the others. Storage failures do.
+     */
+    public SymbolOutcomes trainEach(TrainRequest request) throws ModelArtifactException {
+        if (request.symbol() != null || request.model() != null) {
+            throw new IllegalArgumentException("symbols trains each symbol's own model: give neither symbol nor model with it");
+        }
+        List<TrainingOutcome> trained = new ArrayList<>();
+        List<SymbolOutcomes.Refused> refused = new ArrayList<>();
+        for (String symbol : symbols(request)) {
+            try {
+                trained.add(train(request.forSymbol(symbol)));
+            } catch (DatasetException | IllegalArgumentException e) {
+                String model = ownModel(symbol);
+                LOG.warnf("%s: own model %s not trained (%s); %s keeps scoring it", symbol, model, e.getMessage(), config.job().model());
+                refused.add(new SymbolOutcomes.Refused(symbol, model, e.getMessage(), config.job().model()));
+            }
+        }
+        return new SymbolOutcomes(trained, refused);
+    }
+
+    private List<String> symbols(TrainRequest request) {
+        List<String> listed = request.symbols();
+        if (listed.isEmpty()) throw new IllegalArgumentException("symbols is empty");
+        if (!listed.equals(List.of(TrainRequest.ALL_SYMBOLS))) return listed;
+        List<String> all = history.of(BarInterval.parse(request.interval() != null ? request.interval() : config.job().interval()));
+        if (all.isEmpty()) throw new IllegalArgumentException("no symbol has raw bars of that interval in S3");
+        return all;
+    }
+
+    private String ownModel(String symbol) {
+        try {
+            return SymbolModels.nameFor(config.job().model(), symbol);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A symbol's own model needs enough training rows for its threshold: at least {@code trainer.min-training-alerts}
+     * of them above it at the operating point's rate. With fewer the threshold rests on a handful of bars, so the
+     * symbol is refused and stays on the default model. A named model is trained on what it is given, as before.
+     */
+    private void requireEnoughHistory(ResolvedRequest r, int trainRows) {
+        if (r.fallbackModel() == null) return;
+        long needed = (long) Math.ceil(config.minTrainingAlerts() / r.training().alertRate());
+        if (trainRows >= needed) return;
+        throw new DatasetException(r.dataset().symbol() + " has too little history for a model of its own: " + trainRows
+                + " training rows in " + r.dataset().from() + ".." + r.dataset().to() + ", its operating point needs " + needed
+                + " (" + config.minTrainingAlerts() + " training bars above the threshold); nothing registered, "
+                + r.fallbackModel() + " keeps scoring " + r.dataset().symbol());
     }
 
     private static byte[] json(ModelCard card) {

@@ -42,6 +42,16 @@ class OneShotTrainingTest {
     }
 
     @Test
+    void aSymbolRefusedItsOwnModelMakesThePerSymbolJobExitNotPromoted() {
+        String young = RawBarsFixture.symbol();
+        RawBarsFixture.write(store, RawBarsFixture.walk(young, DAY, 1440, 6, 100), true);
+        var cli = JobArguments.parse(new String[] {"--from=" + DAY, "--to=" + DAY, "--symbols=" + young},
+                Set.of("train", "from", "to", "symbols"));
+        assertEquals(ExitCodes.NOT_PROMOTED, job.runJob(cli), "one day is too little history: refused, the default keeps it");
+        assertEquals(ExitCodes.ERROR, ExitCodes.worst(ExitCodes.NOT_PROMOTED, ExitCodes.ERROR));
+    }
+
+    @Test
     void theJobTemplatesArgumentsTrainOnTheLastWholeDays() {
         var cli = JobArguments.parse(new String[] {"--train", "--days=30", "--symbol=ETHUSDT"},
                 Set.of("train", "days", "from", "to", "symbol"));

@@ -34,6 +34,18 @@ public class ModelRegistryStore {
         return "models/" + model + "/v" + version + "/";
     }
 
+    /**
+     * Names of the models whose registry.json exists and whose name starts with {@code namePrefix}
+     * (e.g. every per-symbol model of a base, risk-core SymbolModels), from one paginated listing.
+     */
+    public java.util.List<String> modelsNamed(String namePrefix) {
+        String root = "models/";
+        return store.list(root + namePrefix).stream().map(o -> o.key())
+                .filter(k -> k.endsWith("/registry.json") && k.indexOf('/', root.length()) == k.length() - "/registry.json".length())
+                .map(k -> k.substring(root.length(), k.length() - "/registry.json".length()))
+                .toList();
+    }
+
     public Optional<RegistryDocument> read(String model) throws ModelArtifactException {
         Optional<byte[]> bytes = store.get(registryKey(model));
         return bytes.isEmpty() ? Optional.empty() : Optional.of(RegistryDocument.parse(bytes.get()));
