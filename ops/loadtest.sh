@@ -7,6 +7,8 @@
 #   env: LOAD_SECONDS (20), LOAD_SYMBOLS (8), LOAD_EVENT_SPEED (60: a 1m bar closes every second per symbol),
 #        LOAD_JUMP_EVERY (32) and LOAD_JUMP_BPS (100): a price jump of 1 % every 32nd bar per symbol, so the detector
 #        alerts and the alert latency has samples (0 = the plain walk, which never alerts; the cool-down is 30 bars),
+#        LOAD_ZIPF (0): Zipf exponent of the symbols' rates (1.0: the market's shape, a few symbols carry most trades;
+#        0: equal rates),
 #        LOAD_SAMPLES=FILE: every close-latency sample of the last step as "arrival-ms latency-ms symbol",
 #        LOAD_WARMUP (15): seconds each step runs at its rate before it is measured (JIT compilation of the load path
 #        in five JVMs on 2 cores made the first ~20 s of a step several times slower than the rest; a benchmark
@@ -22,7 +24,7 @@ STATE="${PLATFORM_HOME:-$ROOT/.platform}"
 KAFKA="127.0.0.1:${KAFKA_PORT:-9092}"
 INGESTOR=http://127.0.0.1:8081 DETECTOR=http://127.0.0.1:8082
 SECS=${LOAD_SECONDS:-20} WARM=${LOAD_WARMUP:-15} SYMBOLS=${LOAD_SYMBOLS:-8} SPEED=${LOAD_EVENT_SPEED:-60}
-JUMPS="jumpEvery=${LOAD_JUMP_EVERY:-32}&jumpBps=${LOAD_JUMP_BPS:-100}"
+JUMPS="jumpEvery=${LOAD_JUMP_EVERY:-32}&jumpBps=${LOAD_JUMP_BPS:-100}&zipf=${LOAD_ZIPF:-0}"
 RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(2000 10000 30000 100000)
 HZ=$(getconf CLK_TCK)
 

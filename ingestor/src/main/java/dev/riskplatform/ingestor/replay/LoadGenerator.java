@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
 @ApplicationScoped
 public class LoadGenerator {
 
-    public static final int MAX_SYMBOLS = 64;
+    /** Four connections of 1,024 streams (Binance's limit per connection), more than the market's USDT pairs. */
+    public static final int MAX_SYMBOLS = 4 * 1024;
 
     private final Vertx vertx;
     private final LiveIngestor ingestor;
@@ -34,12 +35,13 @@ public class LoadGenerator {
     }
 
     /** Starts a run; false when one is still running. */
-    public synchronized boolean start(int symbolCount, long rate, Duration duration, long eventSpeed, int jumpEveryBars, int jumpBps) {
+    public synchronized boolean start(int symbolCount, long rate, Duration duration, long eventSpeed, int jumpEveryBars, int jumpBps,
+                                      double zipf) {
         if (feed != null && !feed.done().isDone()) return false;
         connect(symbolCount);
         ReplayServer server = replay.server();
         SyntheticFeed next = new SyntheticFeed(symbols, rate, duration.toMillis(), eventSpeed, server::stream,
-                server::backpressured, new SyntheticFeed.Jumps(jumpEveryBars, jumpBps));
+                server::backpressured, new SyntheticFeed.Jumps(jumpEveryBars, jumpBps)).withZipf(zipf);
         if (feed != null) next.continueFrom(feed.lastIds(), feed.eventTimeReached() + 60_000);
         feed = next;
         // Start once the client listens: trades sent before it subscribed would be neither streamed nor backfilled.
@@ -62,7 +64,7 @@ public class LoadGenerator {
         // A tag per session: after an ingestor restart the ids start again at 1, which the detector would drop as
         // duplicates of the previous session's symbols.
         String tag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase(java.util.Locale.ROOT);
-        symbols = IntStream.range(0, symbolCount).mapToObj(i -> String.format("LOAD%02d%sUSDT", i, tag)).toList();
+        symbols = IntStream.range(0, symbolCount).mapToObj(i -> String.format("LOAD%04d%sUSDT", i, tag)).toList();
         int port = replay.server().port();
         session = ingestor.open(URI.create("ws://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + port), symbols,
                 Duration.ofHours(23), LiveIngestor.Sources.REPLAY);

@@ -34,18 +34,21 @@ public class ReplayDrillResource {
      * Synthetic load for ops/loadtest.sh: {@code rate} trades/s over {@code symbols} symbols for {@code seconds}, with
      * a price jump of {@code jumpBps} basis points every {@code jumpEvery} bars per symbol (0 = none) so the detector
      * alerts (SyntheticFeed). The defaults, 1 % every 32 bars, are one alert per jump: the cool-down is 30 bars.
+     * {@code zipf} &gt; 0 skews the symbols' rates as the market's are (0, the default: equal rates).
      */
     @POST
     @Path("load")
     public Response startLoad(@QueryParam("symbols") int symbols, @QueryParam("rate") long rate,
                               @QueryParam("seconds") int seconds, @QueryParam("eventSpeed") long eventSpeed,
                               @QueryParam("jumpEvery") @DefaultValue("32") int jumpEvery,
-                              @QueryParam("jumpBps") @DefaultValue("100") int jumpBps) {
+                              @QueryParam("jumpBps") @DefaultValue("100") int jumpBps,
+                              @QueryParam("zipf") @DefaultValue("0") double zipf) {
         if (symbols < 1 || symbols > LoadGenerator.MAX_SYMBOLS) return badRequest("symbols must be 1.." + LoadGenerator.MAX_SYMBOLS);
         if (rate < 1 || rate > 2_000_000 || seconds < 1 || seconds > 600) return badRequest("rate 1..2000000, seconds 1..600");
         if (jumpEvery < 0 || jumpBps < 0 || jumpBps > 5_000) return badRequest("jumpEvery >= 0, jumpBps 0..5000");
-        return onServer(s -> load.start(symbols, rate, java.time.Duration.ofSeconds(seconds), Math.max(1, eventSpeed), jumpEvery, jumpBps)
-                ? Map.of("started", true, "symbols", symbols, "rate", rate, "seconds", seconds)
+        if (!(zipf >= 0 && zipf <= 4)) return badRequest("zipf 0..4");
+        return onServer(s -> load.start(symbols, rate, java.time.Duration.ofSeconds(seconds), Math.max(1, eventSpeed), jumpEvery, jumpBps, zipf)
+                ? Map.of("started", true, "symbols", symbols, "rate", rate, "seconds", seconds, "zipf", zipf)
                 : Map.of("started", false, "error", "a load run is still running"));
     }
 

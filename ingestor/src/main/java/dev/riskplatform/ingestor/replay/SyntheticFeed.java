@@ -1,7 +1,9 @@
 package dev.riskplatform.ingestor.replay;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -14,7 +16,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Synthetic trades for the load harness (ops/loadtest.sh): {@code rate} trades/s in total, spread
- * round-robin over the symbols, for a bounded time, generated on the fly (no tape in memory).
+ * round-robin over the symbols or, with {@link #withZipf} s &gt; 0, with the market's skew: symbol k
+ * (0-based) draws a trade with probability (k + 1)^−s / Σ_j (j + 1)^−s, so a few symbols carry most
+ * trades (s = 1: the top 10 of 2,000 carry about 36 %). For a bounded time, generated on the fly (no tape in memory).
  * Event time runs {@code eventSpeed}× wall time from the start, so 1-minute bars close every
  * 60/eventSpeed s and the close latency can be measured within a short run.
  *
@@ -62,6 +66,8 @@ final class SyntheticFeed {
     private final int[] jumpsDone;
     private final Jumps jumps;
     private final SplittableRandom random = new SplittableRandom(7);
+    /** Cumulative Zipf weights, or null for round-robin. */
+    private double[] zipfCumulative;
     private final AtomicLong sent = new AtomicLong();
     private final CompletableFuture<Long> done = new CompletableFuture<>();
     private long wallStart, eventStart;
@@ -84,10 +90,25 @@ final class SyntheticFeed {
         this.jumpsDone = new int[symbols.size()];
     }
 
-    /** Trade ids continue across runs of the same symbols, so a second run is not taken for duplicates. */
-    SyntheticFeed continueFrom(long[] lastIds, long eventTimeFloor) {
-        System.arraycopy(lastIds, 0, nextId, 0, nextId.length);
+    /** Trade ids continue for the symbols this run shares with the last one, so they are not taken for duplicates. */
+    SyntheticFeed continueFrom(Map<String, Long> lastIds, long eventTimeFloor) {
+        for (int s = 0; s < symbols.size(); s++) nextId[s] = lastIds.getOrDefault(symbols.get(s), 0L);
         eventStart = eventTimeFloor;
+        return this;
+    }
+
+    /** Zipf-skewed symbol rates with exponent {@code s} (class comment); 0 keeps round-robin. */
+    SyntheticFeed withZipf(double s) {
+        if (!(s >= 0)) throw new IllegalArgumentException("zipf exponent must be >= 0, got " + s);
+        if (s == 0) {
+            zipfCumulative = null;
+            return this;
+        }
+        double[] c = new double[symbols.size()];
+        double sum = 0;
+        for (int k = 0; k < c.length; k++) c[k] = sum += Math.pow(k + 1, -s);
+        for (int k = 0; k < c.length; k++) c[k] /= sum;
+        zipfCumulative = c;
         return this;
     }
 
@@ -122,7 +143,7 @@ final class SyntheticFeed {
         long due = backpressured.getAsBoolean() ? 0 : Math.min(rate * elapsed / 1000 - sent.get(), Math.max(1, rate / 20));
         long eventTime = eventStart + elapsed * eventSpeed;
         List<Tick> ticks = new ArrayList<>((int) Math.max(0, due));
-        for (long i = 0; i < due; i++) ticks.add(next((int) ((sent.get() + i) % symbols.size()), eventTime));
+        for (long i = 0; i < due; i++) ticks.add(next(pick(sent.get() + i), eventTime));
         sent.addAndGet(Math.max(0, due));
         if (!ticks.isEmpty()) sink.accept(ticks);
         // A tick sends at most 50 ms worth, so on a busy machine (late ticks) the offered count is still
@@ -132,6 +153,13 @@ final class SyntheticFeed {
             timer.shutdown();
             done.complete(sent.get());
         }
+    }
+
+    /** The symbol of the n-th trade: round-robin, or a Zipf draw (inverse of the cumulative weights). */
+    private int pick(long n) {
+        if (zipfCumulative == null) return (int) (n % symbols.size());
+        int k = java.util.Arrays.binarySearch(zipfCumulative, random.nextDouble());
+        return Math.min(symbols.size() - 1, k >= 0 ? k : -k - 1);
     }
 
     /** A random walk in cents: ±1 cent per trade, never below one dollar; plus the jumps (class comment). */
@@ -150,8 +178,10 @@ final class SyntheticFeed {
         return jumpsDone[s]++ % 2 == 0 ? size : -size;
     }
 
-    long[] lastIds() {
-        return nextId.clone();
+    Map<String, Long> lastIds() {
+        Map<String, Long> ids = new HashMap<>();
+        for (int s = 0; s < symbols.size(); s++) ids.put(symbols.get(s), nextId[s]);
+        return ids;
     }
 
     long eventTimeReached() {

@@ -56,6 +56,31 @@ class SyntheticFeedTest {
         assertEquals(2_000, trades.size());
     }
 
+    /** The market's shape: with s = 1 over 100 symbols the first carries 1/H_100 ≈ 19 % of trades, the top 10 about 56 %. */
+    @Test
+    void zipfRatesGiveAFewSymbolsMostTrades() throws Exception {
+        List<String> symbols = java.util.stream.IntStream.range(0, 100).mapToObj(i -> "S" + i).toList();
+        List<Tick> trades = Collections.synchronizedList(new ArrayList<>());
+        SyntheticFeed feed = new SyntheticFeed(symbols, 20_000, 1_000, 60, trades::addAll, () -> false, SyntheticFeed.Jumps.NONE)
+                .withZipf(1.0);
+        assertEquals(20_000L, feed.start().done().get(20, TimeUnit.SECONDS));
+        java.util.Map<String, Long> per = trades.stream().collect(java.util.stream.Collectors.groupingBy(Tick::symbol,
+                java.util.stream.Collectors.counting()));
+        double h100 = java.util.stream.IntStream.rangeClosed(1, 100).mapToDouble(k -> 1.0 / k).sum();
+        assertEquals(1 / h100, per.get("S0") / 20_000.0, 0.02);
+        long top10 = java.util.stream.IntStream.range(0, 10).mapToLong(i -> per.getOrDefault("S" + i, 0L)).sum();
+        assertEquals(2.929 / h100, top10 / 20_000.0, 0.02);
+        assertTrue(per.getOrDefault("S99", 0L) < per.get("S0") / 50, "the tail is thin: " + per.get("S99"));
+    }
+
+    /** A second run over more symbols (the 32 → 64 crash of issue #21): ids continue for the shared ones, start for the new. */
+    @Test
+    void aRunOverOtherSymbolsContinuesTheSharedOnesIds() {
+        SyntheticFeed next = new SyntheticFeed(List.of("A", "B", "C"), 10, 1_000, 1, t -> { }, () -> false, SyntheticFeed.Jumps.NONE)
+                .continueFrom(java.util.Map.of("A", 41L, "Z", 7L), 0);
+        assertEquals(java.util.Map.of("A", 41L, "B", 0L, "C", 0L), next.lastIds());
+    }
+
     /** [trade time, price change in cents from the previous trade of the symbol] per trade after the first. */
     private static List<long[]> moves(List<Tick> trades, String symbol) {
         List<long[]> out = new ArrayList<>();
