@@ -29,6 +29,19 @@ RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(2000 10000 30000 100000)
 HZ=$(getconf CLK_TCK)
 
 say() { printf '[load] %s\n' "$*"; }
+# Never silent: any failing command ends the run with its line and command (set -e alone exited without a word).
+trap 'echo "[load] FAIL (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
+# Starts a load run; a refusal (bad parameters, a run still going) is printed with the server's answer.
+start_load() {
+  local answer code
+  answer=$(curl -sS -X POST -w '\n%{http_code}' \
+    "$INGESTOR/replay/load?symbols=$SYMBOLS&rate=$1&seconds=$2&eventSpeed=$SPEED&$JUMPS") || return 1
+  code=${answer##*$'\n'}
+  if [ "$code" != 200 ] || ! grep -q '"started":true' <<<"${answer%$'\n'*}"; then
+    echo "[load] FAIL: POST /replay/load (symbols=$SYMBOLS rate=$1) answered $code: ${answer%$'\n'*}" >&2
+    return 1
+  fi
+}
 pid_of() { cat "$STATE/run/$1.pid" 2>/dev/null || true; }
 field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
 audit() { AUDIT_JAVA_OPTS="${LOAD_SAMPLES:+-Daudit.samples=$LOAD_SAMPLES}" "$ROOT/ops/audit.sh" "$@" 2>>"$STATE/logs/loadtest.log"; }
@@ -54,7 +67,7 @@ step() {
   audit latency $((1 + WARM + SECS + 5)) LOAD $(($(date +%s%3N) + (1 + WARM) * 1000)) >"$STATE/run/latency.out" &
   local probe=$!
   sleep 1
-  curl -fs -X POST "$INGESTOR/replay/load?symbols=$SYMBOLS&rate=$rate&seconds=$((WARM + SECS))&eventSpeed=$SPEED&$JUMPS" >/dev/null
+  start_load "$rate" $((WARM + SECS))
   sleep "$WARM"
   t0=$(date +%s%N)
   for p in "${procs[@]}"; do c0[$p]=$(cpu_ticks "$(pid_of "$p")"); done
@@ -86,7 +99,7 @@ main() {
   say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
   say "bare Kafka ceiling (ProducerPerformance, 500k x 200 B, acks=all, 4 partitions): $(ceiling)"
   # Warm-up: the first run opens the ingestor's session for the LOAD symbols; not measured.
-  curl -fs -X POST "$INGESTOR/replay/load?symbols=$SYMBOLS&rate=200&seconds=3&eventSpeed=$SPEED&$JUMPS" >/dev/null
+  start_load 200 3
   sleep 8
   for r in "${RATES[@]}"; do step "$r"; done
   say "done; load average $(cut -d' ' -f1-3 /proc/loadavg)"
