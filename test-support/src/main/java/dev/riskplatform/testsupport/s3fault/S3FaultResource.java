@@ -2,6 +2,7 @@ package dev.riskplatform.testsupport.s3fault;
 
 import dev.riskplatform.testsupport.RealInfrastructure;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +25,7 @@ public class S3FaultResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        Map<String, String> config = new java.util.LinkedHashMap<>(RealInfrastructure.get().quarkusConfig());
+        Map<String, String> config = new LinkedHashMap<>(RealInfrastructure.get().quarkusConfig());
         config.put("quarkus.s3.endpoint-override", proxy().endpoint());
         return config;
     }
