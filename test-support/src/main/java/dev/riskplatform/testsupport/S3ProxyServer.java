@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -73,12 +75,17 @@ public final class S3ProxyServer implements AutoCloseable {
      * observe the requests (a benchmark counts them); they do not change them.
      */
     public S3Client client(ExecutionInterceptor... interceptors) {
+        return client(endpoint(), c -> c.executionInterceptors(List.of(interceptors)));
+    }
+
+    /** A client as {@link #client} for an endpoint in front of this server (a fault proxy), with its own overrides. */
+    public static S3Client client(String endpoint, Consumer<ClientOverrideConfiguration.Builder> overrides) {
         return S3Client.builder()
-                .endpointOverride(URI.create(endpoint()))
+                .endpointOverride(URI.create(endpoint))
                 .region(Region.of(RealInfrastructure.REGION))
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
-                .overrideConfiguration(c -> c.executionInterceptors(List.of(interceptors)))
+                .overrideConfiguration(overrides)
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }

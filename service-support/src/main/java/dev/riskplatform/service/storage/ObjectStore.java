@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * The platform's bucket, with the two things the prototype got wrong: listing follows every
  * continuation token (a day of 1-minute bars is 1440 objects, more than one page), and
- * registry writes are conditional so two writers cannot overwrite each other.
+ * registry writes are conditional so two writers cannot overwrite each other. Every call retries
+ * transient failures within a bound ({@link TransientRetry}).
  */
 @ApplicationScoped
 public class ObjectStore {
@@ -36,12 +37,12 @@ public class ObjectStore {
     }
 
     public void put(String key, byte[] bytes, String contentType) {
-        StaleConnection.retryOnce(() -> s3.putObject(b -> b.bucket(bucket()).key(key).contentType(contentType), RequestBody.fromBytes(bytes)));
+        TransientRetry.call("PUT " + key, () -> s3.putObject(b -> b.bucket(bucket()).key(key).contentType(contentType), RequestBody.fromBytes(bytes)));
     }
 
     public Optional<byte[]> get(String key) {
         try {
-            ResponseBytes<GetObjectResponse> r = StaleConnection.retryOnce(() -> s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key)));
+            ResponseBytes<GetObjectResponse> r = TransientRetry.call("GET " + key, () -> s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key)));
             return Optional.of(r.asByteArray());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -51,7 +52,7 @@ public class ObjectStore {
     /** The object with the ETag it had when read, for a later {@link #putIfMatch}. */
     public Optional<Versioned> getVersioned(String key) {
         try {
-            ResponseBytes<GetObjectResponse> r = StaleConnection.retryOnce(() -> s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key)));
+            ResponseBytes<GetObjectResponse> r = TransientRetry.call("GET " + key, () -> s3.getObjectAsBytes(b -> b.bucket(bucket()).key(key)));
             return Optional.of(new Versioned(r.asByteArray(), r.response().eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
@@ -61,9 +62,9 @@ public class ObjectStore {
     public record Versioned(byte[] bytes, String etag) {
     }
 
-    /** Every object under the prefix, all pages, in key order. */
+    /** Every object under the prefix, all pages, in key order (a failed page retries the listing). */
     public List<S3Object> list(String prefix) {
-        return StaleConnection.retryOnce(() -> {
+        return TransientRetry.call("LIST " + prefix, () -> {
             List<S3Object> all = new ArrayList<>();
             s3.listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(prefix)).contents().forEach(all::add);
             return all;
@@ -85,9 +86,9 @@ public class ObjectStore {
      * does not exist. Answers the new ETag (a later {@code replace} needs no read to learn it), or
      * empty when another writer changed the object meanwhile (HTTP 412).
      * <p>
-     * A 412 can also be this write's own earlier attempt: the SDK retries a request whose response
-     * was lost (an IOException, a timeout), and ours retries a stale connection, after the server
-     * may already have stored the bytes. So a 412 is a conflict only when the object does not hold
+     * A 412 can also be this write's own earlier attempt: the SDK and {@link TransientRetry} retry a
+     * request whose answer was lost (a reset, a timeout) after the server may already have stored
+     * the bytes. So a 412 is a conflict only when the object does not hold
      * exactly these bytes now; the check compares content, not ETag formats (an ETag is not an MD5
      * under SSE-KMS or multipart).
      */
@@ -95,7 +96,7 @@ public class ObjectStore {
         PutObjectRequest.Builder builder = PutObjectRequest.builder().bucket(bucket()).key(key).contentType(contentType);
         PutObjectRequest request = (etag == null ? builder.ifNoneMatch("*") : builder.ifMatch(etag)).build();
         try {
-            return Optional.of(StaleConnection.retryOnce(() -> s3.putObject(request, RequestBody.fromBytes(bytes))).eTag());
+            return Optional.of(TransientRetry.call("conditional PUT " + key, () -> s3.putObject(request, RequestBody.fromBytes(bytes))).eTag());
         } catch (S3Exception e) {
             if (e.statusCode() != 412 && e.statusCode() != 409) throw e;
             return getVersioned(key).filter(now -> Arrays.equals(now.bytes(), bytes)).map(Versioned::etag);
@@ -105,7 +106,7 @@ public class ObjectStore {
     /** The current ETag, or empty when the key does not exist. */
     public Optional<String> etag(String key) {
         try {
-            return Optional.of(StaleConnection.retryOnce(() -> s3.headObject(b -> b.bucket(bucket()).key(key))).eTag());
+            return Optional.of(TransientRetry.call("HEAD " + key, () -> s3.headObject(b -> b.bucket(bucket()).key(key))).eTag());
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {
@@ -115,6 +116,6 @@ public class ObjectStore {
     }
 
     public void delete(String key) {
-        StaleConnection.retryOnce(() -> s3.deleteObject(b -> b.bucket(bucket()).key(key)));
+        TransientRetry.call("DELETE " + key, () -> s3.deleteObject(b -> b.bucket(bucket()).key(key)));
     }
 }
