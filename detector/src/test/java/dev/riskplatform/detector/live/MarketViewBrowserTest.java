@@ -64,11 +64,15 @@ class MarketViewBrowserTest {
         return String.format("MV%04dUSDT", i);
     }
 
-    /** Symbol i's closes: its own seeded walk (0.1% a bar) from 10 + i; every 97th jumps 3% two bars before the flow. */
+    /**
+     * Symbol i's closes: its own seeded walk (0.1% a bar, as the test model's training series) from 20,000 + 20 i,
+     * so the bar range of Series.trades (one price unit) stays as small as in training; every 97th jumps 3% two
+     * bars before the flow.
+     */
     private static BigDecimal[] closes(int i) {
         Random rnd = new Random(1_000 + i);
         BigDecimal[] c = new BigDecimal[WARM + FLOW_BARS];
-        double price = 10 + i;
+        double price = 20_000 + 20 * i;
         for (int b = 0; b < c.length; b++) {
             price *= Math.exp(rnd.nextGaussian() * 0.001) * (i % 97 == 0 && b == WARM - 2 ? 1.03 : 1);
             c[b] = BigDecimal.valueOf(price).setScale(2, RoundingMode.HALF_UP);
