@@ -33,10 +33,18 @@ priceChart.timeScale().subscribeVisibleLogicalRangeChange((r) => r && scoreChart
 const sec = (ms) => Math.floor(ms / 1000);
 const pct = (x, digits = 2) => (x == null || Number.isNaN(x) ? '–' : `${(x * 100).toFixed(digits)}%`);
 
+const late = []; // bars older than the chart's last one (history after the fetched bars): merged once per frame
+
 function onRiskEvent(e) {
   if (e.symbol) market.event(e);
   if (e.symbol && e.symbol !== symbol) return;
-  draw(e);
+  if (sec(e.openTime) < state.lastBarTime) late.push(e); else draw(e);
+}
+
+function mergeLate() {
+  const byTime = new Map(late.splice(0, late.length).map((e) => [e.openTime, e]));
+  for (const e of state.shown) byTime.set(e.openTime, e);
+  if (byTime.size > state.shown.length) redraw(byTime.values());
 }
 
 function draw(e) {
@@ -104,9 +112,8 @@ async function select(s) {
   let fetched = [];
   try { const r = await fetch(`/market/${encodeURIComponent(s)}/bars`, { cache: 'no-store' }); if (r.ok) fetched = await r.json(); } catch (e) { /* live bars only */ }
   if (symbol !== s) return; // another symbol was opened meanwhile
-  const byTime = new Map(fetched.map((e) => [e.openTime, e]));
-  for (const e of state.shown) byTime.set(e.openTime, e);
-  redraw(byTime.values());
+  late.push(...fetched);
+  mergeLate();
 }
 
 const market = window.MarketView({
@@ -129,6 +136,7 @@ function drain() {
     const m = JSON.parse(raw);
     if (m.severity) onAlert(m); else if (m.openTime != null && m.close != null) onRiskEvent(m);
   }
+  if (late.length) mergeLate();
   market.stats.workMs += performance.now() - t0;
 }
 function onMessage(raw) {
