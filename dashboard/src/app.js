@@ -145,8 +145,12 @@ function onMessage(raw) {
   else if (!drainAsked) { drainAsked = true; requestAnimationFrame(drain); }
 }
 
+// The snapshot's alerts go in first: their counts are then raised to the detector's (which include them).
 async function loadMarket() {
-  try { const r = await fetch('/market', { cache: 'no-store' }); if (r.ok) { const m = await r.json(); market.snapshot(m); (m.alerts || []).forEach(onAlert); } } catch (e) { /* the live feed still fills the view */ }
+  try {
+    const r = await fetch('/market', { cache: 'no-store' });
+    if (r.ok) { const m = await r.json(); (m.alerts || []).forEach(onAlert); market.snapshot(m); }
+  } catch (e) { /* the live feed still fills the view */ }
 }
 
 function connect() {
