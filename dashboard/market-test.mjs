@@ -2,7 +2,7 @@
 // holds many symbols and checks what a person would see, then measures how smooth the page stays while
 // updates flow. Usage: node market-test.mjs URL SHOT EXPECTED_SYMBOLS SEARCH_FOR
 // It prints "market-test: start the updates" once the still checks passed; whoever runs it (the detector's
-// MarketViewBrowserTest) then sends a bar for every symbol each second. Exit 0 when every check passed.
+// MarketViewBrowserTest) then sends a bar for every symbol every 4 s. Exit 0 when every check passed.
 import { chromium } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,7 +85,7 @@ try {
     `clicking opens ${await text('#symbol')}'s chart: ${await text('#event-count')} bars, last price ${await text('#last-price')} (GET /market: ${close})`);
   await page.fill('#market-search', '');
 
-  // Smooth while updates flow: every symbol gets a bar each second. The same figures with no update flowing
+  // Smooth while updates flow: every symbol gets a bar every 4 s. The same figures with no update flowing
   // first, as the baseline of this machine (a shared CI host's frames are slow without any update).
   const measure = async (ms) => {
     await page.evaluate(() => { window.__long = []; window.__frames = []; window.__s0 = { ...window.marketStats }; });
