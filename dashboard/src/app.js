@@ -1,6 +1,7 @@
-// Live risk dashboard. Data: the detector's /live WebSocket (risk events and alerts, with recent
-// history on connect), its /model endpoint, each service's /q/health/ready, and the batch job's
-// daily metrics. Everything is served locally: no CDN, no request leaves the platform.
+// Live risk dashboard. Data: the detector's /live WebSocket (risk events and alerts of every symbol, with
+// recent history on connect), its /market snapshot (market.js), its /model endpoint, each service's
+// /q/health/ready, and the batch job's daily metrics. Everything is served locally: no CDN, no request
+// leaves the platform. The chart shows one symbol (?symbol=, default BTCUSDT); a market row opens another.
 'use strict';
 
 const LC = window.LightweightCharts;
@@ -9,8 +10,9 @@ const host = location.hostname || '127.0.0.1';
 const SERVICES = JSON.parse(params.get('services') || 'null') || {
   ingestor: `http://${host}:8081`, detector: location.origin, 'batch-analytics': `http://${host}:8083`, 'model-trainer': `http://${host}:8084`,
 };
-const SYMBOL = params.get('symbol') || 'BTCUSDT';
-const state = { events: 0, alerts: [], markers: [], lastBarTime: 0 };
+let symbol = params.get('symbol') || 'BTCUSDT';
+const state = { events: 0, alerts: [], markers: [], lastBarTime: 0, shown: [] };
+const alertsById = new Map(); // alertId -> alert, insertion order; ids are deterministic (docs/topics.md)
 const $ = (id) => document.getElementById(id);
 
 function chart(el, height) {
@@ -31,11 +33,25 @@ priceChart.timeScale().subscribeVisibleLogicalRangeChange((r) => r && scoreChart
 const sec = (ms) => Math.floor(ms / 1000);
 const pct = (x, digits = 2) => (x == null || Number.isNaN(x) ? '–' : `${(x * 100).toFixed(digits)}%`);
 
+const late = []; // bars older than the chart's last one (history after the fetched bars): merged once per frame
+
 function onRiskEvent(e) {
-  if (e.symbol && e.symbol !== SYMBOL) return;
+  if (e.symbol) market.event(e);
+  if (e.symbol && e.symbol !== symbol) return;
+  if (sec(e.openTime) < state.lastBarTime) late.push(e); else draw(e);
+}
+
+function mergeLate() {
+  const byTime = new Map(late.splice(0, late.length).map((e) => [e.openTime, e]));
+  for (const e of state.shown) byTime.set(e.openTime, e);
+  if (byTime.size > state.shown.length) redraw(byTime.values());
+}
+
+function draw(e) {
   const t = sec(e.openTime);
   if (t < state.lastBarTime) return; // history and live overlap on reconnect: the chart only moves forward
   state.lastBarTime = t;
+  state.shown.push(e);
   candles.update({ time: t, open: e.open, high: e.high, low: e.low, close: e.close });
   if (e.score != null) {
     scores.update({ time: t, value: e.score });
@@ -52,8 +68,15 @@ function explanation(a) {
 }
 
 function onAlert(a) {
-  if (a.symbol && a.symbol !== SYMBOL) return;
-  if (state.alerts.some((x) => x.alertId === a.alertId)) return; // ids are deterministic: dedupe
+  if (alertsById.has(a.alertId)) return; // ids are deterministic: dedupe
+  alertsById.set(a.alertId, a);
+  if (alertsById.size > 2000) alertsById.delete(alertsById.keys().next().value);
+  if (a.symbol) market.alert(a);
+  if (a.symbol && a.symbol !== symbol) return;
+  listAlert(a);
+}
+
+function listAlert(a) {
   state.alerts.unshift(a);
   const li = document.createElement('li');
   li.className = a.severity;
@@ -67,16 +90,73 @@ function onAlert(a) {
   markers.setMarkers(state.markers);
 }
 
+/** Draws {@code bars} (risk events, any order) as the whole chart, with the symbol's alerts the page holds. */
+function redraw(bars) {
+  for (const x of [candles, scores, thresholdLine]) x.setData([]);
+  Object.assign(state, { events: 0, alerts: [], markers: [], lastBarTime: 0, shown: [] });
+  $('alerts').replaceChildren();
+  markers.setMarkers([]);
+  $('last-price').textContent = ''; $('threshold').textContent = ''; $('alert-count').textContent = '0'; $('event-count').textContent = '0';
+  [...bars].sort((a, b) => a.openTime - b.openTime).forEach(draw);
+  [...alertsById.values()].filter((a) => a.symbol === symbol).forEach(listAlert);
+}
+
+/** Opens {@code s}'s chart: its last bars from GET /market/{s}/bars merged with what arrived live meanwhile. */
+async function select(s) {
+  symbol = s;
+  $('symbol').textContent = s;
+  history.replaceState(null, '', `?${new URLSearchParams({ ...Object.fromEntries(params), symbol: s })}`);
+  market.highlight(s);
+  redraw([]);
+  refreshDaily();
+  refreshBacktest();
+  let fetched = [];
+  try { const r = await fetch(`/market/${encodeURIComponent(s)}/bars`, { cache: 'no-store' }); if (r.ok) fetched = await r.json(); } catch (e) { /* live bars only */ }
+  if (symbol !== s) return; // another symbol was opened meanwhile
+  late.push(...fetched);
+  mergeLate();
+}
+
+const market = window.MarketView({
+  list: $('market-list'), spacer: $('market-spacer'), count: $('market-count'), total: $('market-total'),
+  search: $('market-search'), recent: $('market-alerts'), onSelect: select,
+});
+window.marketStats = market.stats; // read by market-test.mjs
+
 // /live sends one JSON object per frame: a hello, then risk events and alerts (docs/topics.md).
 // An alert is the payload with a severity; a risk event also carries an alertId while in an episode.
+// Frames are queued and handled once per animation frame, however many arrive; a hidden tab (no
+// animation frames) is drained at a bound so the queue cannot grow without limit.
+const inbox = [];
+let drainAsked = false;
+function drain() {
+  const t0 = performance.now();
+  drainAsked = false;
+  const batch = inbox.splice(0, inbox.length);
+  for (const raw of batch) {
+    const m = JSON.parse(raw);
+    if (m.severity) onAlert(m); else if (m.openTime != null && m.close != null) onRiskEvent(m);
+  }
+  if (late.length) mergeLate();
+  market.stats.workMs += performance.now() - t0;
+}
 function onMessage(raw) {
-  const m = JSON.parse(raw);
-  if (m.severity) onAlert(m); else if (m.openTime != null && m.close != null) onRiskEvent(m);
+  inbox.push(raw);
+  if (inbox.length > 20000) drain();
+  else if (!drainAsked) { drainAsked = true; requestAnimationFrame(drain); }
+}
+
+// The snapshot's alerts go in first: their counts are then raised to the detector's (which include them).
+async function loadMarket() {
+  try {
+    const r = await fetch('/market', { cache: 'no-store' });
+    if (r.ok) { const m = await r.json(); (m.alerts || []).forEach(onAlert); market.snapshot(m); }
+  } catch (e) { /* the live feed still fills the view */ }
 }
 
 function connect() {
   const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/live`);
-  ws.onopen = () => { $('connection').textContent = 'live'; };
+  ws.onopen = () => { $('connection').textContent = 'live'; loadMarket(); };
   ws.onmessage = (ev) => onMessage(ev.data);
   ws.onclose = () => { $('connection').textContent = 'reconnecting…'; setTimeout(connect, 1000 + Math.random() * 1000); };
 }
@@ -117,7 +197,7 @@ async function refreshModel() {
 
 async function refreshDaily() {
   try {
-    const r = await fetch(`${SERVICES['batch-analytics']}/metrics/daily?symbol=${SYMBOL}`);
+    const r = await fetch(`${SERVICES['batch-analytics']}/metrics/daily?symbol=${symbol}`);
     if (!r.ok) return;
     const rows = await r.json();
     $('daily-table').querySelector('tbody').innerHTML = rows.map((d) => `<tr><td>${d.date}</td><td>${Number(d.close).toFixed(2)}</td>
@@ -131,7 +211,7 @@ const pval = (x) => (x == null ? '–' : Number(x).toFixed(3));
 
 async function refreshBacktest() {
   try {
-    const r = await fetch(`${SERVICES['batch-analytics']}/backtest?symbol=${SYMBOL}`);
+    const r = await fetch(`${SERVICES['batch-analytics']}/backtest?symbol=${symbol}`);
     if (!r.ok) return; // 404 before the symbol's first batch run
     const t = await r.json();
     $('backtest-table').querySelector('tbody').innerHTML = t.rows.map((b) => `<tr><td>${b.method}</td>
@@ -142,6 +222,7 @@ async function refreshBacktest() {
 }
 
 connect();
-refreshHealth(); refreshModel(); refreshDaily(); refreshBacktest();
+select(symbol);
+refreshHealth(); refreshModel();
 setInterval(refreshHealth, 5000); setInterval(refreshModel, 15000); setInterval(refreshDaily, 30000);
 setInterval(refreshBacktest, 30000);

@@ -12,6 +12,7 @@ public class LiveFeed {
 
     private final OpenConnections connections;
     private final RecentHistory recent = new RecentHistory(500, 50);
+    private final MarketBoard market = new MarketBoard(200);
     /** Connections that got their history: live frames go only to them, so none arrives before older history. */
     private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
 
@@ -21,6 +22,7 @@ public class LiveFeed {
 
     // synchronized with catchUp: a frame is either in the snapshot a new browser gets or sent to it live, never both or neither.
     public synchronized void broadcast(String json) {
+        market.add(json);
         // Alerts are the payloads with a severity (docs/topics.md); events have none.
         recent.add(json, json.contains("\"severity\""));
         for (var c : connections) if (caughtUp.contains(c.id())) send(c, json);
@@ -34,6 +36,10 @@ public class LiveFeed {
 
     void closed(WebSocketConnection c) {
         caughtUp.remove(c.id());
+    }
+
+    MarketBoard market() {
+        return market;
     }
 
     private static void send(WebSocketConnection c, String json) {

@@ -1,0 +1,84 @@
+package dev.riskplatform.detector.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.riskplatform.core.risk.Severity;
+import org.junit.jupiter.api.Test;
+
+class MarketBoardTest {
+
+    private static String event(String symbol, long open, double close, String score) {
+        return "{\"symbol\":\"" + symbol + "\",\"interval\":\"1m\",\"openTime\":" + open + ",\"close\":" + close
+                + ",\"score\":" + score + ",\"threshold\":2.0,\"anomaly\":false}";
+    }
+
+    private static String alert(String symbol, long open, String severity) {
+        return "{\"alertId\":\"" + symbol + "-" + open + "-v1\",\"symbol\":\"" + symbol + "\",\"openTime\":" + open
+                + ",\"severity\":\"" + severity + "\",\"score\":3.0,\"threshold\":2.0}";
+    }
+
+    @Test
+    void keepsOneLatestSummaryPerSymbol() {
+        MarketBoard b = new MarketBoard(10);
+        b.add(event("AAA", 120_000, 10.5, "1.0"));
+        b.add(event("AAA", 60_000, 9.0, "3.0")); // older bar arriving late: ignored
+        b.add(event("BBB", 60_000, 2.0, "null"));  // warm-up: no score yet
+        assertEquals(2, b.size());
+        SymbolSummary a = b.get("AAA");
+        assertEquals(120_000, a.openTime());
+        assertEquals(10.5, a.close());
+        assertEquals(0.5, a.risk(), 1e-12);
+        assertTrue(Double.isNaN(b.get("BBB").risk()), "an unscored symbol has no risk");
+    }
+
+    @Test
+    void countsAlertsAndKeepsTheNewestAndTheLastFew() {
+        MarketBoard b = new MarketBoard(2);
+        b.add(event("AAA", 60_000, 10, "1.0"));
+        b.add(alert("AAA", 60_000, "HIGH"));
+        b.add(alert("BBB", 120_000, "LOW"));
+        b.add(alert("AAA", 180_000, "CRITICAL"));
+        SymbolSummary a = b.get("AAA");
+        assertEquals(2, a.alerts());
+        assertEquals(180_000, a.lastAlertTime());
+        assertEquals(Severity.CRITICAL, a.lastSeverity());
+        assertEquals(60_000, a.openTime(), "an alert leaves the bar fields as they were");
+        JsonNode recent = b.snapshot().get("alerts");
+        assertEquals(2, recent.size(), "only the last maxAlerts alerts are kept");
+        assertEquals("BBB", recent.get(0).get("symbol").asText());
+        assertEquals("AAA", recent.get(1).get("symbol").asText());
+    }
+
+    @Test
+    void theSnapshotLeavesUnknownNumbersOut() {
+        MarketBoard b = new MarketBoard(2);
+        b.add(event("BBB", 60_000, 2.0, "null"));
+        JsonNode row = b.snapshot().get("symbols").get(0);
+        assertEquals("BBB", row.get("symbol").asText());
+        assertEquals(2.0, row.get("close").asDouble());
+        assertFalse(row.has("score"));
+        assertFalse(row.has("risk"));
+        assertNull(row.get("lastSeverity"));
+        assertEquals(0, row.get("alerts").asInt());
+    }
+
+    @Test
+    void keepsTheLastBarsOfEachSymbolOldestFirst() {
+        MarketBoard b = new MarketBoard(2);
+        for (int i = 0; i < MarketBoard.BARS_KEPT + 5; i++) b.add(event("AAA", 60_000L * i, 10 + i, i < 3 ? "null" : "1.0"));
+        b.add(event("AAA", 0, 1, "1.0")); // an old bar replayed: not kept again
+        JsonNode bars = b.bars("AAA");
+        assertEquals(MarketBoard.BARS_KEPT, bars.size());
+        assertEquals(60_000L * 5, bars.get(0).get("openTime").asLong());
+        JsonNode last = bars.get(bars.size() - 1);
+        assertEquals(60_000L * (MarketBoard.BARS_KEPT + 4), last.get("openTime").asLong());
+        assertEquals(10.0 + MarketBoard.BARS_KEPT + 4, last.get("close").asDouble());
+        assertEquals(1.0, last.get("score").asDouble());
+        assertEquals("AAA", last.get("symbol").asText());
+        assertEquals(0, b.bars("ZZZ").size(), "a symbol not seen has no bars");
+    }
+}
