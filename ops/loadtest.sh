@@ -31,6 +31,15 @@ HZ=$(getconf CLK_TCK)
 say() { printf '[load] %s\n' "$*"; }
 # Never silent: any failing command ends the run with its line and command (set -e alone exited without a word).
 trap 'echo "[load] FAIL (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
+# Waits (at most 60 s) until the previous load run has sent what it owed: with thousands of symbols the
+# session's connections open slowly and a short run can outlast a fixed sleep.
+wait_idle() {
+  local i=0
+  until curl -fs "$INGESTOR/replay/load" | grep -q '"running":false'; do
+    i=$((i + 1)); [ $i -le 120 ] || { echo "[load] FAIL: the previous load run still runs after 60 s" >&2; return 1; }
+    sleep 0.5
+  done
+}
 # Starts a load run; a refusal (bad parameters, a run still going) is printed with the server's answer.
 start_load() {
   local answer code
@@ -67,6 +76,7 @@ step() {
   audit latency $((1 + WARM + SECS + 5)) LOAD $(($(date +%s%3N) + (1 + WARM) * 1000)) >"$STATE/run/latency.out" &
   local probe=$!
   sleep 1
+  wait_idle
   start_load "$rate" $((WARM + SECS))
   sleep "$WARM"
   t0=$(date +%s%N)
@@ -101,6 +111,7 @@ main() {
   # Warm-up: the first run opens the ingestor's session for the LOAD symbols; not measured.
   start_load 200 3
   sleep 8
+  wait_idle
   for r in "${RATES[@]}"; do step "$r"; done
   say "done; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 }
