@@ -24,8 +24,7 @@ PROMETHEUS=http://127.0.0.1:${PROMETHEUS_PORT:-9090} ALERTMANAGER=http://127.0.0
 GARBAGE=${DRILL_GARBAGE:-10000}
 ALL=(garbage ws-storm bad-models s3-down s3-down-batch kafka-kill kafka-outage-long ingestor-kill detector-kill
      second-detector detector-down-alert)
-# ingestor-kill joins FAST once it has passed a first run (docs/reliability.md, "Last recorded results").
-FAST=(garbage ws-storm bad-models s3-down kafka-kill detector-kill)
+FAST=(garbage ws-storm bad-models s3-down kafka-kill ingestor-kill detector-kill)
 # The replay speed of ./platform up (its --speed; 300 by default): ingestor-kill moves the tape on by the downtime.
 REPLAY_SPEED=${DRILL_REPLAY_SPEED:-300}
 
