@@ -110,6 +110,7 @@ async function select(s) {
   redraw([]);
   refreshDaily();
   refreshBacktest();
+  refreshModel();
   let fetched = [];
   try { const r = await fetch(`/market/${encodeURIComponent(s)}/bars`, { cache: 'no-store' }); if (r.ok) fetched = await r.json(); } catch (e) { /* live bars only */ }
   if (symbol !== s) return; // another symbol was opened meanwhile
@@ -191,8 +192,12 @@ async function refreshHealth() {
   }
 }
 
+/** The model that scores the open symbol: its own, else the market-wide default (GET /model?symbol=). */
 async function refreshModel() {
-  try { const r = await fetch('/model'); if (r.ok) showModel(await r.json()); } catch (e) { /* detector not ready yet */ }
+  try {
+    const r = await fetch(`/model?symbol=${encodeURIComponent(symbol)}`, { cache: 'no-store' });
+    if (r.ok) showModel(await r.json());
+  } catch (e) { /* detector not ready yet */ }
 }
 
 async function refreshDaily() {
@@ -223,6 +228,6 @@ async function refreshBacktest() {
 
 connect();
 select(symbol);
-refreshHealth(); refreshModel();
+refreshHealth();
 setInterval(refreshHealth, 5000); setInterval(refreshModel, 15000); setInterval(refreshDaily, 30000);
 setInterval(refreshBacktest, 30000);
