@@ -1,16 +1,14 @@
 package dev.riskplatform.batch.metrics;
 
 import dev.riskplatform.core.risk.DailyRiskCalculator;
-import dev.riskplatform.core.risk.DailyRiskMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Daily closes of the {@link DailyRiskCalculator#HISTORY_DAYS} days before a date (the 1-day VaR's 250-day window),
- * from the stored metrics/daily/ rows ({@link MetricsHistory}: one listing, then only the window's partitions,
- * cached); NaN for days without metrics.
+ * from the stored metrics/daily/ rows ({@link MetricsHistory}: one listing, then the window's partitions in parallel).
  */
 @ApplicationScoped
 public class CloseHistory {
@@ -21,17 +19,10 @@ public class CloseHistory {
         this.history = history;
     }
 
-    /** {@code result[j]} = close of day {@code date − H + j}, H = HISTORY_DAYS. */
-    public double[] before(String symbol, LocalDate date) {
-        int h = DailyRiskCalculator.HISTORY_DAYS;
-        double[] closes = new double[h];
-        Arrays.fill(closes, Double.NaN);
-        Map<LocalDate, String> partitions = history.partitions(symbol);
-        for (int j = 0; j < h; j++) {
-            String prefix = partitions.get(date.minusDays(h - j));
-            if (prefix == null) continue;
-            for (DailyRiskMetrics m : history.partition(prefix)) closes[j] = m.close();
-        }
-        return closes;
+    /** The stored closes a run of [from, to] reads: days from {@code from − H} through {@code to}. */
+    public RunCloses forRun(String symbol, LocalDate from, LocalDate to) {
+        Map<LocalDate, Double> closes = new TreeMap<>();
+        history.rows(symbol, from.minusDays(DailyRiskCalculator.HISTORY_DAYS), to).forEach((d, m) -> closes.put(d, m.close()));
+        return new RunCloses(closes);
     }
 }

@@ -1,6 +1,7 @@
 package dev.riskplatform.batch.metrics;
 
 import dev.riskplatform.batch.input.PartitionReader;
+import dev.riskplatform.batch.input.StorageTasks;
 import dev.riskplatform.batch.output.DayOutputs;
 import dev.riskplatform.core.risk.DailyRiskMetrics;
 import dev.riskplatform.io.DailyMetricsParquet;
@@ -12,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A symbol's stored metrics/daily/ rows, read through the days' pointers ({@link DayOutputs}). The rows of a
@@ -29,6 +31,7 @@ public class MetricsHistory {
 
     private final DayOutputs outputs;
     private final PartitionReader reader;
+    private final StorageTasks tasks;
     private final DailyMetricsParquet codec = new DailyMetricsParquet();
     private final Map<String, List<DailyRiskMetrics>> runs = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -37,9 +40,10 @@ public class MetricsHistory {
         }
     });
 
-    public MetricsHistory(DayOutputs outputs, PartitionReader reader) {
+    public MetricsHistory(DayOutputs outputs, PartitionReader reader, StorageTasks tasks) {
         this.outputs = outputs;
         this.reader = reader;
+        this.tasks = tasks;
     }
 
     /** Drops the cached rows: the next reads go to S3 again. */
@@ -49,14 +53,26 @@ public class MetricsHistory {
 
     /** Every stored row of the symbol, by date (one listing, then the partitions). */
     public TreeMap<LocalDate, DailyRiskMetrics> rows(String symbol) {
+        return rows(symbol, LocalDate.MIN, LocalDate.MAX);
+    }
+
+    /** The stored rows of the symbol's days in [from, to], by date; pointers and partitions read in parallel. */
+    public TreeMap<LocalDate, DailyRiskMetrics> rows(String symbol, LocalDate from, LocalDate to) {
+        List<String> prefixes = List.copyOf(outputs.metricsPartitions(symbol, from, to).values());
         TreeMap<LocalDate, DailyRiskMetrics> rows = new TreeMap<>();
-        partitions(symbol).values().forEach(prefix -> partition(prefix).forEach(m -> rows.put(m.date(), m)));
+        tasks.all(prefixes.stream().<Supplier<List<DailyRiskMetrics>>>map(p -> () -> partition(p)).toList())
+                .forEach(partition -> partition.forEach(m -> rows.put(m.date(), m)));
         return rows;
     }
 
     /** The metrics partition of each stored day, by date ({@link DayOutputs#metricsPartitions}). */
     public Map<LocalDate, String> partitions(String symbol) {
         return outputs.metricsPartitions(symbol);
+    }
+
+    /** Rows this process just wrote to the run partition {@code prefix} (immutable: R is their hash), cached as read. */
+    public void remember(String prefix, List<DailyRiskMetrics> rows) {
+        if (prefix.contains("/run=")) runs.put(prefix, List.copyOf(rows));
     }
 
     /** The rows of one metrics partition. */

@@ -2,6 +2,7 @@ package dev.riskplatform.batch.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.batch.input.StorageTasks;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.io.PartitionKeys;
@@ -39,10 +40,12 @@ public class DayOutputs {
 
     private final ObjectStore store;
     private final PartitionWriter writer;
+    private final StorageTasks tasks;
 
-    public DayOutputs(ObjectStore store, PartitionWriter writer) {
+    public DayOutputs(ObjectStore store, PartitionWriter writer, StorageTasks tasks) {
         this.store = store;
         this.writer = writer;
+        this.tasks = tasks;
     }
 
     /** The pointer: which run's partitions are the day's outputs. */
@@ -64,18 +67,31 @@ public class DayOutputs {
      * a {@code date=D/_manifest.json}), the date prefix itself. The next run of such a day replaces it.
      */
     public Map<LocalDate, String> metricsPartitions(String symbol) {
+        return metricsPartitions(symbol, LocalDate.MIN, LocalDate.MAX);
+    }
+
+    /** As {@link #metricsPartitions(String)}, days in [from, to] only; their pointers are read in parallel. */
+    public Map<LocalDate, String> metricsPartitions(String symbol, LocalDate from, LocalDate to) {
         Map<LocalDate, String> days = new TreeMap<>();
+        Map<LocalDate, String> pointers = new TreeMap<>();
         String root = AnalyticsKeys.metricsSymbolPrefix(symbol);
-        List<String> keys = store.list(root).stream().map(o -> o.key()).toList();
-        for (String k : keys) {
+        for (String k : store.list(root).stream().map(o -> o.key()).toList()) {
             String rest = k.substring(root.length());
             if (!rest.startsWith("date=") || rest.indexOf('/') != rest.lastIndexOf('/')) continue; // only date=D/<file>
             LocalDate date = LocalDate.parse(rest.substring("date=".length(), rest.indexOf('/')));
+            if (date.isBefore(from) || date.isAfter(to)) continue;
             if (rest.endsWith("/" + POINTER)) {
-                store.get(k).map(DayOutputs::parse).ifPresent(c -> days.put(date, c.metrics()));
+                pointers.put(date, k);
             } else if (rest.endsWith("/" + PartitionKeys.MANIFEST)) {
-                days.putIfAbsent(date, k.substring(0, k.length() - PartitionKeys.MANIFEST.length()));
+                days.put(date, k.substring(0, k.length() - PartitionKeys.MANIFEST.length()));
             }
+        }
+        List<LocalDate> dates = List.copyOf(pointers.keySet());
+        List<Optional<Current>> current = tasks.all(dates.stream()
+                .<java.util.function.Supplier<Optional<Current>>>map(d -> () -> store.get(pointers.get(d)).map(DayOutputs::parse)).toList());
+        for (int i = 0; i < dates.size(); i++) {
+            LocalDate d = dates.get(i);
+            current.get(i).ifPresent(c -> days.put(d, c.metrics())); // a pointer wins over a pre-pointer partition
         }
         return days;
     }

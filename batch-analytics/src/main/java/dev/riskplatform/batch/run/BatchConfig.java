@@ -33,6 +33,13 @@ public interface BatchConfig {
     @WithDefault("16")
     int readAheadDays();
 
+    /**
+     * Days of a range run whose outputs are written at once, while later days are computed (each write is about
+     * ten S3 round trips); also the bound on computed days held in memory (~100 KB each for 1m bars).
+     */
+    @WithDefault("8")
+    int writeConcurrency();
+
     Optional<String> from();
 
     Optional<String> to();

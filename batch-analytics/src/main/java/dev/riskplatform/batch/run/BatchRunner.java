@@ -5,22 +5,35 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.batch.input.RangeInput;
 import dev.riskplatform.batch.input.RawBarSource;
 import dev.riskplatform.batch.metrics.BacktestTable;
+import dev.riskplatform.batch.metrics.CloseHistory;
 import dev.riskplatform.batch.metrics.MetricsHistory;
+import dev.riskplatform.batch.metrics.RunCloses;
 import dev.riskplatform.batch.processing.ModelLoader;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.market.BarInterval;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a symbol over [from, to] day by day, in date order (a day's SMA/EMA and 1-day VaR read the earlier days'
- * metrics). A missing or failing day is reported and the range goes on; the symbol's model (its own, else
+ * Runs a symbol over [from, to]: days are computed one by one in date order (a day's SMA/EMA and 1-day VaR read
+ * the earlier days' closes: {@link RunCloses}, read from S3 once per run) while up to {@code batch.write-concurrency}
+ * computed days are written ({@link DayJob.Computed#write}); reports, batch_runs events and progress follow date
+ * order. A missing or failing day is reported and the range goes on; the symbol's model (its own, else
  * {@code model}, the default: ModelLoader) is loaded once; raw input is read once per day, a few days ahead
  * ({@link RangeInput}). Then the symbol's VaR backtest table is recomputed over all its stored days
  * ({@link BacktestTable}); a failure there is reported, not thrown.
@@ -30,6 +43,8 @@ public class BatchRunner {
 
     private static final Logger LOG = Logger.getLogger(BatchRunner.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** batch_runs events sent and not yet acknowledged, at most: within the emitter's buffer. */
+    private static final int EVENTS_IN_FLIGHT = 64;
     private final DayJob job;
     private final RawBarSource source;
     private final ModelLoader models;
@@ -38,9 +53,11 @@ public class BatchRunner {
     private final DayOutcomeMetrics outcomes;
     private final BacktestTable backtests;
     private final MetricsHistory history;
+    private final CloseHistory closes;
+    private final ExecutorService writes;
 
     public BatchRunner(DayJob job, RawBarSource source, ModelLoader models, BatchRunPublisher publisher, BatchConfig config,
-                       DayOutcomeMetrics outcomes, BacktestTable backtests, MetricsHistory history) {
+                       DayOutcomeMetrics outcomes, BacktestTable backtests, MetricsHistory history, CloseHistory closes) {
         this.job = job;
         this.source = source;
         this.models = models;
@@ -49,6 +66,12 @@ public class BatchRunner {
         this.outcomes = outcomes;
         this.backtests = backtests;
         this.history = history;
+        this.closes = closes;
+        this.writes = Executors.newFixedThreadPool(config.writeConcurrency(), r -> {
+            Thread t = new Thread(r, "day-writer");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public RunReport run(String symbol, LocalDate from, LocalDate to) {
@@ -67,15 +90,28 @@ public class BatchRunner {
         ProgressLog progress = new ProgressLog(total);
         RangeInput inputs = source.range(symbol, interval, to, config.readAheadDays());
         history.forgetCached(); // this run reads (and verifies) every stored day it uses at least once
+        RunCloses runCloses = closes.forRun(symbol, from, to);
         List<DayReport> days = new ArrayList<>();
+        Deque<CompletableFuture<Void>> events = new ArrayDeque<>();
+        Deque<CompletableFuture<DayReport>> writing = new ArrayDeque<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            DayReport r = runDay(symbol, interval, d, m, inputs);
-            outcomes.day(r);
-            publish(r);
-            days.add(r);
-            progress.dayDone(days.size(), r);
+            writing.add(write(computeDay(symbol, interval, d, m, inputs, runCloses), symbol, d));
+            // In date order: the oldest write is waited for once the pipeline is full, finished ones as they come.
+            while (!writing.isEmpty() && (writing.size() > config.writeConcurrency() || writing.peek().isDone())) {
+                finish(writing.poll().join(), days, events, progress);
+            }
         }
+        while (!writing.isEmpty()) finish(writing.poll().join(), days, events, progress);
+        awaitEvents(events);
         return backtest(symbol, days);
+    }
+
+    private void finish(DayReport r, List<DayReport> days, Deque<CompletableFuture<Void>> events, ProgressLog progress) {
+        outcomes.day(r);
+        events.add(publish(r));
+        while (events.size() > EVENTS_IN_FLIGHT) awaitEvent(events.poll());
+        days.add(r);
+        progress.dayDone(days.size(), r);
     }
 
     private RunReport backtest(String symbol, List<DayReport> days) {
@@ -87,17 +123,48 @@ public class BatchRunner {
         }
     }
 
-    private DayReport runDay(String symbol, BarInterval interval, LocalDate d, RegisteredModel m, RangeInput inputs) {
+    private DayJob.Computed computeDay(String symbol, BarInterval interval, LocalDate d, RegisteredModel m, RangeInput inputs,
+                                       RunCloses runCloses) {
         try {
-            return job.run(symbol, interval, d, m, inputs);
+            return job.compute(symbol, interval, d, m, inputs, runCloses);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s %s failed", symbol, d);
-            return DayReport.error(symbol, d, e);
+            return new DayJob.Computed(DayReport.error(symbol, d, e), null);
         }
     }
 
-    private void publish(DayReport r) {
-        publisher.publish(r.symbol() + "/" + r.date(), eventJson(r)).await().atMost(Duration.ofSeconds(30));
+    private CompletableFuture<DayReport> write(DayJob.Computed day, String symbol, LocalDate d) {
+        if (day.report() != null) return CompletableFuture.completedFuture(day.report());
+        return CompletableFuture.supplyAsync(day::finish, writes).exceptionally(e -> {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            LOG.errorf(cause, "%s %s failed", symbol, d);
+            return DayReport.error(symbol, d, cause instanceof Exception ex ? ex : new IllegalStateException(cause));
+        });
+    }
+
+    /** Every batch_runs event of the run acknowledged by the broker (30 s each at most), or the run fails. */
+    private static void awaitEvents(Deque<CompletableFuture<Void>> events) {
+        while (!events.isEmpty()) awaitEvent(events.poll());
+    }
+
+    private static void awaitEvent(CompletableFuture<Void> e) {
+        try {
+            e.get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing batch_runs", ex);
+        } catch (ExecutionException | TimeoutException ex) {
+            throw new IllegalStateException("batch_runs event not acknowledged: " + ex, ex);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        writes.shutdownNow();
+    }
+
+    private CompletableFuture<Void> publish(DayReport r) {
+        return publisher.publish(r.symbol() + "/" + r.date(), eventJson(r)).subscribeAsCompletionStage();
     }
 
     /** docs/topics.md batch_runs, plus the day's quality counts and a reason when not complete. */

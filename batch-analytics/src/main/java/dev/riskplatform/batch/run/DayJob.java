@@ -2,7 +2,8 @@ package dev.riskplatform.batch.run;
 
 import dev.riskplatform.batch.input.DayInput;
 import dev.riskplatform.batch.input.RangeInput;
-import dev.riskplatform.batch.metrics.CloseHistory;
+import dev.riskplatform.batch.metrics.MetricsHistory;
+import dev.riskplatform.batch.metrics.RunCloses;
 import dev.riskplatform.batch.output.DayOutputs;
 import dev.riskplatform.batch.processing.DayProcessor;
 import dev.riskplatform.batch.processing.SeriesAssembler;
@@ -20,39 +21,54 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
- * One (symbol, day): raw → validated → features + scores → daily metrics, then processed/ and
- * metrics/daily/ switched together for readers ({@link DayOutputs}: one pointer PUT).
+ * One (symbol, day): raw → validated → features + scores → daily metrics ({@link #compute}, in date order: the
+ * day's 1-day VaR reads the earlier days' closes), then processed/ and metrics/daily/ switched together for
+ * readers ({@link Computed#write}, {@link DayOutputs}: one pointer PUT), which may overlap later days' work.
  */
 @ApplicationScoped
 public class DayJob {
 
     private final DayOutputs outputs;
-    private final CloseHistory history;
+    private final MetricsHistory history;
     private final ProcessedBarParquet processedCodec = new ProcessedBarParquet();
     private final DailyMetricsParquet metricsCodec = new DailyMetricsParquet();
 
-    public DayJob(DayOutputs outputs, CloseHistory history) {
+    public DayJob(DayOutputs outputs, MetricsHistory history) {
         this.outputs = outputs;
         this.history = history;
     }
 
-    /** A day of a range run: input and look-back from the run's {@link RangeInput}. */
-    public DayReport run(String symbol, BarInterval interval, LocalDate date, RegisteredModel model, RangeInput inputs) {
+    /** A day whose outputs are computed: {@code report} when there is nothing to write, else {@code write}. */
+    public record Computed(DayReport report, Supplier<DayReport> write) {
+        /** Writes the outputs (when any) and answers the day's report. */
+        public DayReport finish() {
+            return report != null ? report : write.get();
+        }
+    }
+
+    /** A day of a range run: input and look-back from the run's {@link RangeInput}, closes from its {@link RunCloses}. */
+    public Computed compute(String symbol, BarInterval interval, LocalDate date, RegisteredModel model, RangeInput inputs,
+                            RunCloses closes) {
         DayInput input = inputs.day(date);
         var quality = input.day().completeness();
-        if (input.missing()) return DayReport.missing(symbol, date, quality, input.found());
+        if (input.missing()) return new Computed(DayReport.missing(symbol, date, quality, input.found()), null);
         long dayStart = date.atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         // The spec's history, not only its warm-up: v2's EWMA levels would otherwise differ from the detector's.
         int lookbackBars = model.artifact().featureSpec().historyBars();
         var series = SeriesAssembler.assemble(lookback(inputs, interval, date, lookbackBars), input.day().bars(), dayStart, lookbackBars);
         List<ProcessedBar> processed = DayProcessor.process(series, model);
-        byte[] processedFile = processedCodec.write(processed);
         DailyRiskMetrics metrics = DailyRiskCalculator.compute(symbol, date, input.day().columns(),
-                history.before(symbol, date), scores(processed, model), quality);
-        var current = outputs.publish(symbol, interval, date, processedFile, metricsCodec.write(List.of(metrics)));
-        return DayReport.complete(symbol, date, quality, input.manifested(), current.processed(), current.metrics(), model.version());
+                closes.before(date), scores(processed, model), quality);
+        closes.record(date, metrics.close());
+        boolean manifested = input.manifested();
+        return new Computed(null, () -> { // Parquet encoding too: it is as much CPU as the scoring
+            var current = outputs.publish(symbol, interval, date, processedCodec.write(processed), metricsCodec.write(List.of(metrics)));
+            history.remember(current.metrics(), List.of(metrics)); // the backtest after the run reads it from memory
+            return DayReport.complete(symbol, date, quality, manifested, current.processed(), current.metrics(), model.version());
+        });
     }
 
     /** Valid bars of the ceil(history × I / 1 day) previous days, oldest first. */

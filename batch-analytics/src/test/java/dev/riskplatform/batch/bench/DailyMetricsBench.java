@@ -83,7 +83,7 @@ public final class DailyMetricsBench {
         return out;
     }
 
-    static double duckdb(Connection db, Path file) throws Exception {
+    public static double duckdb(Connection db, Path file) throws Exception {
         String sql = """
                 WITH b AS (SELECT openTime, open, high, low, close, openTime // 86400000 AS d FROM read_parquet('%s')),
                 r AS (SELECT *, ln(close / lag(close) OVER w) AS r,
@@ -130,7 +130,7 @@ public final class DailyMetricsBench {
         return bars;
     }
 
-    static void report(String name, double[] seconds) {
+    public static void report(String name, double[] seconds) {
         double[] s = seconds.clone();
         Arrays.sort(s);
         System.out.printf("RESULT %s: median %.3f s (runs %s)%n", name, s[s.length / 2], Arrays.toString(seconds));
