@@ -6,7 +6,10 @@ import dev.riskplatform.batch.input.RangeInput;
 import dev.riskplatform.batch.input.RawBarSource;
 import dev.riskplatform.batch.metrics.BacktestTable;
 import dev.riskplatform.batch.metrics.MetricsHistory;
+import dev.riskplatform.batch.portfolio.PortfolioTable;
+import dev.riskplatform.batch.portfolio.Portfolios;
 import dev.riskplatform.batch.processing.ModelLoader;
+import dev.riskplatform.core.portfolio.Portfolio;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.market.BarInterval;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +26,8 @@ import org.jboss.logging.Logger;
  * metrics). A missing or failing day is reported and the range goes on; the symbol's model (its own, else
  * {@code model}, the default: ModelLoader) is loaded once; raw input is read once per day, a few days ahead
  * ({@link RangeInput}). Then the symbol's VaR backtest table is recomputed over all its stored days
- * ({@link BacktestTable}); a failure there is reported, not thrown.
+ * ({@link BacktestTable}), and the table of every portfolio holding the symbol over all its members' stored days
+ * ({@link PortfolioTable}); a failure there is reported, not thrown.
  */
 @ApplicationScoped
 public class BatchRunner {
@@ -38,9 +42,12 @@ public class BatchRunner {
     private final DayOutcomeMetrics outcomes;
     private final BacktestTable backtests;
     private final MetricsHistory history;
+    private final Portfolios portfolios;
+    private final PortfolioTable portfolioTable;
 
     public BatchRunner(DayJob job, RawBarSource source, ModelLoader models, BatchRunPublisher publisher, BatchConfig config,
-                       DayOutcomeMetrics outcomes, BacktestTable backtests, MetricsHistory history) {
+                       DayOutcomeMetrics outcomes, BacktestTable backtests, MetricsHistory history, Portfolios portfolios,
+                       PortfolioTable portfolioTable) {
         this.job = job;
         this.source = source;
         this.models = models;
@@ -49,6 +56,8 @@ public class BatchRunner {
         this.outcomes = outcomes;
         this.backtests = backtests;
         this.history = history;
+        this.portfolios = portfolios;
+        this.portfolioTable = portfolioTable;
     }
 
     public RunReport run(String symbol, LocalDate from, LocalDate to) {
@@ -75,15 +84,24 @@ public class BatchRunner {
             days.add(r);
             progress.dayDone(days.size(), r);
         }
-        return backtest(symbol, days);
-    }
-
-    private RunReport backtest(String symbol, List<DayReport> days) {
+        String backtestKey = null, backtestError = null;
         try {
-            return new RunReport(symbol, days, backtests.write(symbol), null);
+            backtestKey = backtests.write(symbol);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s backtest table not written", symbol);
-            return new RunReport(symbol, days, null, e.toString());
+            backtestError = e.toString();
+        }
+        Map<String, String> keys = new LinkedHashMap<>(), errors = new LinkedHashMap<>();
+        for (Portfolio p : portfolios.holding(symbol)) writePortfolio(p, keys, errors);
+        return new RunReport(symbol, days, backtestKey, backtestError, keys, errors);
+    }
+
+    private void writePortfolio(Portfolio p, Map<String, String> keys, Map<String, String> errors) {
+        try {
+            keys.put(p.name(), portfolioTable.write(p));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "portfolio %s table not written", p.name());
+            errors.put(p.name(), e.toString());
         }
     }
 
