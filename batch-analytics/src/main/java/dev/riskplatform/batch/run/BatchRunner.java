@@ -84,6 +84,11 @@ public class BatchRunner {
             days.add(r);
             progress.dayDone(days.size(), r);
         }
+        return tables(symbol, days);
+    }
+
+    /** The symbol's backtest table, then every portfolio holding it: each written, or its error reported. */
+    private RunReport tables(String symbol, List<DayReport> days) {
         String backtestKey = null, backtestError = null;
         try {
             backtestKey = backtests.write(symbol);
