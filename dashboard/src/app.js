@@ -1,6 +1,6 @@
 // Live risk dashboard. Data: the detector's /live WebSocket (risk events and alerts of every symbol, with
 // recent history on connect), its /market snapshot (market.js), its /model endpoint, each service's
-// /q/health/ready, and the batch job's daily metrics. Everything is served locally: no CDN, no request
+// /q/health/ready, and the batch job's daily metrics, backtests and portfolios (portfolio.js). Everything is served locally: no CDN, no request
 // leaves the platform. The chart shows one symbol (?symbol=, default BTCUSDT); a market row opens another.
 'use strict';
 
@@ -226,8 +226,32 @@ async function refreshBacktest() {
   } catch (e) { /* batch not reachable: the table stays as it was */ }
 }
 
+/** The portfolio panel (portfolio.js): the configured portfolios, the chosen one's stored risk table. */
+async function refreshPortfolio() {
+  try {
+    const base = `${SERVICES['batch-analytics']}/portfolio`;
+    const r = await fetch(base, { cache: 'no-store' });
+    if (!r.ok) return;
+    const names = (await r.json()).map((p) => p.name);
+    const sel = $('portfolio-select');
+    if (sel.dataset.names !== names.join(',')) {
+      sel.innerHTML = names.map((n) => `<option>${n}</option>`).join(''); // names are [A-Za-z0-9_-]
+      sel.dataset.names = names.join(',');
+    }
+    sel.hidden = names.length === 0;
+    if (!names.length) return;
+    const t = await fetch(`${base}?name=${encodeURIComponent(sel.value)}`, { cache: 'no-store' });
+    if (!t.ok) { $('portfolio-summary').textContent = `${sel.value}: not computed yet (no batch run of a member)`; return; }
+    const p = window.PortfolioView.render(await t.json());
+    $('portfolio-summary').innerHTML = p.summary;
+    for (const part of ['risk', 'components', 'correlation', 'history']) $(`portfolio-${part}`).querySelector('tbody').innerHTML = p[part];
+  } catch (e) { /* batch not reachable: the panel stays as it was */ }
+}
+$('portfolio-select').addEventListener('change', refreshPortfolio);
+
 connect();
 select(symbol);
+refreshPortfolio();
 refreshHealth();
 setInterval(refreshHealth, 5000); setInterval(refreshModel, 15000); setInterval(refreshDaily, 30000);
-setInterval(refreshBacktest, 30000);
+setInterval(refreshBacktest, 30000); setInterval(refreshPortfolio, 30000);

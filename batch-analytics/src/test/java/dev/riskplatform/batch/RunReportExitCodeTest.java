@@ -18,6 +18,13 @@ class RunReportExitCodeTest {
         assertEquals(1, report(DayReport.Status.MISSING_INPUT, DayReport.Status.ERROR).exitCode());
     }
 
+    @Test
+    void aPortfolioTableNotWrittenFailsTheRun() {
+        RunReport days = report(DayReport.Status.COMPLETE);
+        assertEquals(1, new RunReport("BTCUSDT", days.days(), "k", null, java.util.Map.of(), java.util.Map.of("p", "S3 down")).exitCode());
+        assertEquals(0, new RunReport("BTCUSDT", days.days(), "k", null, java.util.Map.of("p", "key"), java.util.Map.of()).exitCode());
+    }
+
     private static RunReport report(DayReport.Status... statuses) {
         LocalDate d = LocalDate.of(2024, 1, 1);
         return new RunReport("BTCUSDT", java.util.Arrays.stream(statuses)

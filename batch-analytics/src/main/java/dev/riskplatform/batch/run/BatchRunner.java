@@ -8,7 +8,10 @@ import dev.riskplatform.batch.metrics.BacktestTable;
 import dev.riskplatform.batch.metrics.CloseHistory;
 import dev.riskplatform.batch.metrics.MetricsHistory;
 import dev.riskplatform.batch.metrics.RunCloses;
+import dev.riskplatform.batch.portfolio.PortfolioTable;
+import dev.riskplatform.batch.portfolio.Portfolios;
 import dev.riskplatform.batch.processing.ModelLoader;
+import dev.riskplatform.core.portfolio.Portfolio;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.market.BarInterval;
 import jakarta.annotation.PreDestroy;
@@ -36,7 +39,8 @@ import org.jboss.logging.Logger;
  * order. A missing or failing day is reported and the range goes on; the symbol's model (its own, else
  * {@code model}, the default: ModelLoader) is loaded once; raw input is read once per day, a few days ahead
  * ({@link RangeInput}). Then the symbol's VaR backtest table is recomputed over all its stored days
- * ({@link BacktestTable}); a failure there is reported, not thrown.
+ * ({@link BacktestTable}), and the table of every portfolio holding the symbol over all its members' stored days
+ * ({@link PortfolioTable}); a failure there is reported, not thrown.
  */
 @ApplicationScoped
 public class BatchRunner {
@@ -54,10 +58,13 @@ public class BatchRunner {
     private final BacktestTable backtests;
     private final MetricsHistory history;
     private final CloseHistory closes;
+    private final Portfolios portfolios;
+    private final PortfolioTable portfolioTable;
     private final ExecutorService writes;
 
     public BatchRunner(DayJob job, RawBarSource source, ModelLoader models, BatchRunPublisher publisher, BatchConfig config,
-                       DayOutcomeMetrics outcomes, BacktestTable backtests, MetricsHistory history, CloseHistory closes) {
+                       DayOutcomeMetrics outcomes, BacktestTable backtests, MetricsHistory history, CloseHistory closes,
+                       Portfolios portfolios, PortfolioTable portfolioTable) {
         this.job = job;
         this.source = source;
         this.models = models;
@@ -72,6 +79,8 @@ public class BatchRunner {
             t.setDaemon(true);
             return t;
         });
+        this.portfolios = portfolios;
+        this.portfolioTable = portfolioTable;
     }
 
     public RunReport run(String symbol, LocalDate from, LocalDate to) {
@@ -103,7 +112,7 @@ public class BatchRunner {
         }
         while (!writing.isEmpty()) finish(writing.poll().join(), days, events, progress);
         awaitEvents(events);
-        return backtest(symbol, days);
+        return tables(symbol, days);
     }
 
     private void finish(DayReport r, List<DayReport> days, Deque<CompletableFuture<Void>> events, ProgressLog progress) {
@@ -114,12 +123,26 @@ public class BatchRunner {
         progress.dayDone(days.size(), r);
     }
 
-    private RunReport backtest(String symbol, List<DayReport> days) {
+    /** The symbol's backtest table, then every portfolio holding it: each written, or its error reported. */
+    private RunReport tables(String symbol, List<DayReport> days) {
+        String backtestKey = null, backtestError = null;
         try {
-            return new RunReport(symbol, days, backtests.write(symbol), null);
+            backtestKey = backtests.write(symbol);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s backtest table not written", symbol);
-            return new RunReport(symbol, days, null, e.toString());
+            backtestError = e.toString();
+        }
+        Map<String, String> keys = new LinkedHashMap<>(), errors = new LinkedHashMap<>();
+        for (Portfolio p : portfolios.holding(symbol)) writePortfolio(p, keys, errors);
+        return new RunReport(symbol, days, backtestKey, backtestError, keys, errors);
+    }
+
+    private void writePortfolio(Portfolio p, Map<String, String> keys, Map<String, String> errors) {
+        try {
+            keys.put(p.name(), portfolioTable.write(p));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "portfolio %s table not written", p.name());
+            errors.put(p.name(), e.toString());
         }
     }
 

@@ -42,7 +42,8 @@ public record OneDayRisk(int windowDays, VarEs historical, Double ewmaSigma, Var
         return r;
     }
 
-    static VarEs historical(double[] returns) {
+    /** k = max(1, ceil(n(1 − p))): VaR_p = −R_(k), ES_p = −mean{R ≤ R_(k)}, at p = 0.95 and 0.99 (also a portfolio's). */
+    public static VarEs historical(double[] returns) {
         double[] s = IntradayRisk.sorted(returns);
         return new VarEs(IntradayRisk.valueAtRisk(s, 0.95), IntradayRisk.expectedShortfall(s, 0.95),
                 IntradayRisk.valueAtRisk(s, 0.99), IntradayRisk.expectedShortfall(s, 0.99));
@@ -59,7 +60,8 @@ public record OneDayRisk(int windowDays, VarEs historical, Double ewmaSigma, Var
         return Math.sqrt(num / den);
     }
 
-    static VarEs normal(double sigma) {
+    /** VaR_p = z_p σ, ES_p = σ φ(z_p) / (1 − p), at p = 0.95 and 0.99 (also a portfolio's, σ = σ_p). */
+    public static VarEs normal(double sigma) {
         return new VarEs(sigma * Normal.quantile(0.95), normalEs(sigma, 0.95),
                 sigma * Normal.quantile(0.99), normalEs(sigma, 0.99));
     }
