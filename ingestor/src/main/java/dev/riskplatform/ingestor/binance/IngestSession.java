@@ -111,7 +111,8 @@ public final class IngestSession {
         onStop.add(action);
     }
 
-    public void stop() {
+    /** Under the lock: a {@link #follow} in progress finishes first, so no connection it opens outlives the session. */
+    public synchronized void stop() {
         stopped = true;
         onStop.forEach(Runnable::run);
         shards.forEach(StreamShard::stop);
