@@ -4,7 +4,8 @@
 # Bounded (each step SECONDS long, then a drain of at most 60 s), loopback only, against the running platform.
 #
 #   ops/loadtest.sh [RATE ...]          (./platform loadtest ... is the same; default rates: 2000 10000 30000 100000)
-#   env: LOAD_SECONDS (20), LOAD_SYMBOLS (8), LOAD_EVENT_SPEED (60: a 1m bar closes every second per symbol),
+#   env: LOAD_SECONDS (20), LOAD_SYMBOLS (8; at most 3,072, subscribed with SUBSCRIBE messages on connections of at most
+#        1,024 streams, and the run starts once every stream is subscribed), LOAD_EVENT_SPEED (60: a 1m bar closes every second per symbol),
 #        LOAD_JUMP_EVERY (32) and LOAD_JUMP_BPS (100): a price jump of 1 % every 32nd bar per symbol, so the detector
 #        alerts and the alert latency has samples (0 = the plain walk, which never alerts; the cool-down is 30 bars),
 #        LOAD_ZIPF (0): Zipf exponent of the symbols' rates (1.0: the market's shape, a few symbols carry most trades;

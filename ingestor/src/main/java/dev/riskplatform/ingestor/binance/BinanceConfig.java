@@ -21,11 +21,32 @@ public interface BinanceConfig {
     @WithDefault("https://data-api.binance.vision")
     URI restUrl();
 
+    /** Explicit symbols ({@code BTCUSDT,ETHUSDT}), {@code ALL}, or quote filters ({@code *USDT}): see {@link SymbolSelection}. */
     @WithDefault("BTCUSDT")
     List<String> symbols();
 
+    /** How often {@code ALL} and quote filters look at exchangeInfo again for listings and delistings. */
+    @WithDefault("5m")
+    Duration symbolsRefresh();
+
+    /** Streams a connection carries at most (Binance's limit, 1024, is the most). */
     @WithDefault("1024")
     int streamsPerConnection();
+
+    /** Streams named in one SUBSCRIBE or UNSUBSCRIBE message. */
+    @WithDefault("100")
+    int streamsPerMessage();
+
+    /**
+     * SUBSCRIBE/UNSUBSCRIBE messages a connection sends per {@code subscribe-window}. Binance drops a connection over 5
+     * incoming messages a second, pongs included: 4 leaves one for the pong, and a window over a second leaves room
+     * for messages bunched up by the network.
+     */
+    @WithDefault("4")
+    int subscribeMessages();
+
+    @WithDefault("1200ms")
+    Duration subscribeWindow();
 
     /** Binance drops a connection at 24 h: reconnect before. */
     @WithDefault("23h50m")

@@ -50,6 +50,10 @@ public final class BinanceConnection {
 
         /** A frame that is no text message; {@code kind} is the dead-letter tag, {@code raw} what could be kept of it. */
         void refused(String kind, String reason, String raw);
+
+        /** A new socket is open (the first, or one after a reconnect): it carries no subscription yet. */
+        default void opened() {
+        }
     }
 
     private final Vertx vertx;
@@ -103,6 +107,14 @@ public final class BinanceConnection {
         connect();
     }
 
+    /** Sends {@code text} on the open socket; false (nothing sent) when none is open. */
+    public boolean send(String text) {
+        WebSocket c = current;
+        if (c == null || c.isClosed()) return false;
+        c.writeTextMessage(text);
+        return true;
+    }
+
     public void stop() {
         stopped = true;
         if (ageTimer >= 0) vertx.cancelTimer(ageTimer);
@@ -154,6 +166,7 @@ public final class BinanceConnection {
         });
         ws.closeHandler(v -> closed(ws));
         ws.exceptionHandler(this::failedOn);
+        inbound.opened();
         if (ageTimer >= 0) vertx.cancelTimer(ageTimer);
         // Binance closes a connection after 24 h: leave earlier, on our own terms.
         ageTimer = vertx.setTimer(policy.maxAge().toMillis(), t -> {

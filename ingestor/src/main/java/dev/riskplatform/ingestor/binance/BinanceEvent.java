@@ -11,8 +11,11 @@ public sealed interface BinanceEvent {
     /** {@code serverShutdown}: the server will close this connection soon; reconnect now. */
     record ServerShutdown(long eventTime) implements BinanceEvent {}
 
-    /** Control traffic that carries no data, e.g. {@code {"result":null,"id":1}}. */
-    record Control() implements BinanceEvent {}
+    /**
+     * The answer to one of our requests: {@code {"result":null,"id":1}} ({@code error} null), or
+     * {@code {"code":2,"msg":"..","id":1}} ({@code error} the message). {@code id} is -1 when it is not a number.
+     */
+    record Control(long id, String error) implements BinanceEvent {}
 
     /**
      * Refused input; {@code kind} is a short metric tag, {@code reason} the dead-letter reason,

@@ -32,9 +32,12 @@ public final class BinanceMessageParser {
     private final Set<String> symbols;
     private final TradeFrameReader trades;
 
-    /** {@code symbols}: upper-case symbols this connection subscribed to. */
+    /**
+     * {@code symbols}: upper-case symbols this connection subscribed to, read live (a session's symbols change as the
+     * exchange lists and delists them), so a thread-safe set or an immutable one.
+     */
     public BinanceMessageParser(Set<String> symbols) {
-        this.symbols = Set.copyOf(symbols);
+        this.symbols = symbols;
         this.trades = new TradeFrameReader(this.symbols);
     }
 
@@ -79,7 +82,8 @@ public final class BinanceMessageParser {
     }
 
     private BinanceEvent parseEvent(JsonNode e) {
-        if (!e.has("e") && e.has("id") && e.has("result")) return new Control();
+        if (!e.has("e") && e.has("id") && e.has("result")) return new Control(e.get("id").asLong(-1), null);
+        if (!e.has("e") && e.has("id") && e.has("code")) return new Control(e.get("id").asLong(-1), e.path("msg").asText("code " + e.get("code")));
         String type = e.path("e").asText(null);
         if (type == null) return new Rejected("missing_field", "event type \"e\" is missing", null);
         return switch (type) {

@@ -1,6 +1,7 @@
 package dev.riskplatform.ingestor.binance;
 
 import dev.riskplatform.core.market.Trade;
+import dev.riskplatform.ingestor.binance.BinanceEvent.Control;
 import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
 import dev.riskplatform.ingestor.binance.BinanceEvent.ServerShutdown;
 import dev.riskplatform.ingestor.binance.BinanceEvent.TradeEvent;
@@ -13,7 +14,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +56,16 @@ public class LiveIngestor {
         this.tail = tail;
     }
 
-    /** The configured session: symbols from {@code ingestor.binance.symbols}. */
+    /**
+     * The configured session: {@code ingestor.binance.symbols} names the symbols, or selects them from exchangeInfo
+     * ({@code ALL}, {@code *USDT}), followed every {@code symbols-refresh}.
+     */
     public IngestSession openLive() {
-        return open(config.wsUrl(), config.restUrl(), config.symbols(), config.maxConnectionAge(), Sources.BINANCE);
+        SymbolSelection selection = SymbolSelection.parse(config.symbols());
+        if (!selection.followsExchange()) {
+            return open(config.wsUrl(), config.restUrl(), selection.explicit(), config.maxConnectionAge(), Sources.BINANCE);
+        }
+        return follow(config.wsUrl(), config.restUrl(), selection, config.symbolsRefresh(), config.maxConnectionAge(), Sources.BINANCE);
     }
 
     /** The docs/topics.md {@code source} values of live and gap-filled trades. */
@@ -67,47 +74,86 @@ public class LiveIngestor {
         public static final Sources REPLAY = new Sources("replay", "replay");
     }
 
+    /** A session of the given symbols, subscribed on connections of at most {@code streams-per-connection} streams. */
     public IngestSession open(URI wsUrl, URI restUrl, List<String> symbols, Duration maxAge, Sources sources) {
-        HistoricalTradesClient rest = new HistoricalTradesClient(restUrl);
-        TradeSequencer.HeldBudget held = new TradeSequencer.HeldBudget();
-        Map<String, TradeSequencer> sequencers = new LinkedHashMap<>();
-        symbols.forEach(s -> sequencers.put(s, new TradeSequencer(s, new SymbolSink(s, sources), rest::fetch, sources.live(),
-                sources.backfill(), held)));
-        seed(sequencers);
-        var policy = new BinanceConnection.ConnectionPolicy(maxAge, config.backoffInitial(), config.backoffMax(), connects,
-                gate, metrics::backpressured);
-        List<BinanceConnection> connections = new ArrayList<>();
-        for (URI url : StreamNames.combinedUrls(wsUrl, symbols, config.streamsPerConnection())) {
-            BinanceMessageParser parser = new BinanceMessageParser(sequencers.keySet());
-            BinanceConnection[] self = new BinanceConnection[1];
-            self[0] = new BinanceConnection(vertx, url, policy, new BinanceConnection.Inbound() {
+        IngestSession session = newSession(wsUrl, restUrl, maxAge, sources);
+        session.follow(symbols);
+        return session;
+    }
+
+    /** A session of what {@code selection} takes from {@code restUrl}'s exchangeInfo, now and every {@code refresh}. */
+    public IngestSession follow(URI wsUrl, URI restUrl, SymbolSelection selection, Duration refresh, Duration maxAge, Sources sources) {
+        IngestSession session = newSession(wsUrl, restUrl, maxAge, sources);
+        new ListingFollower(vertx, new ExchangeInfoClient(restUrl), selection, refresh, session).start();
+        return session;
+    }
+
+    private IngestSession newSession(URI wsUrl, URI restUrl, Duration maxAge, Sources sources) {
+        IngestSession session = new IngestSession(config.streamsPerConnection(), new Parts(wsUrl, restUrl, maxAge, sources));
+        sessions.add(session);
+        return session;
+    }
+
+    /** A session's sequencers and connections, wired to Kafka, the DLQ and the metrics. */
+    private final class Parts implements IngestSession.Parts {
+        private final URI url;
+        private final HistoricalTradesClient rest;
+        private final Sources sources;
+        private final TradeSequencer.HeldBudget held = new TradeSequencer.HeldBudget();
+        private final BinanceConnection.ConnectionPolicy policy;
+        private final StreamShard.Pacing pacing = new StreamShard.Pacing(config.streamsPerMessage(), config.subscribeMessages(),
+                config.subscribeWindow());
+
+        Parts(URI wsUrl, URI restUrl, Duration maxAge, Sources sources) {
+            this.url = StreamNames.subscribeUrl(wsUrl);
+            this.rest = new HistoricalTradesClient(restUrl);
+            this.sources = sources;
+            this.policy = new BinanceConnection.ConnectionPolicy(maxAge, config.backoffInitial(), config.backoffMax(), connects, gate,
+                    metrics::backpressured);
+        }
+
+        @Override
+        public TradeSequencer sequencer(String symbol) {
+            return new TradeSequencer(symbol, new SymbolSink(symbol, sources), rest::fetch, sources.live(), sources.backfill(), held);
+        }
+
+        /** Each symbol starts after its last trade in market_prices, so what was streamed while we were down is a gap. */
+        @Override
+        public void seed(Map<String, TradeSequencer> fresh) {
+            if (fresh.isEmpty()) return;
+            Map<String, Long> last = tail.lastTradeIds(fresh.keySet());
+            last.forEach((symbol, id) -> fresh.get(symbol).seed(id));
+            if (!last.isEmpty()) LOG.infof("resuming after the last trade ids in market_prices: %s", last.size() <= 10 ? last : last.size() + " symbols");
+        }
+
+        @Override
+        public StreamShard shard(int index, IngestSession session) {
+            return new StreamShard(index, vertx, url, policy, pacing, session.symbols(), new StreamShard.Messages() {
                 @Override
-                public void text(String raw) {
-                    onMessage(parser, sequencers, self[0], raw);
+                public void text(StreamShard shard, String raw) {
+                    onMessage(session, shard, raw);
                 }
 
                 @Override
                 public void refused(String kind, String reason, String raw) {
                     deadLetter(kind, reason, null, raw);
                 }
-            }, metrics::reconnect);
-            connections.add(self[0]);
+            }, metrics::reconnect, session::released);
         }
-        IngestSession session = new IngestSession(connections, sequencers);
-        sessions.add(session);
-        connections.forEach(BinanceConnection::start);
-        return session;
-    }
-
-    /** Each symbol starts after its last trade in market_prices, so what was streamed while we were down is a gap. */
-    private void seed(Map<String, TradeSequencer> sequencers) {
-        Map<String, Long> last = tail.lastTradeIds(sequencers.keySet());
-        last.forEach((symbol, id) -> sequencers.get(symbol).seed(id));
-        if (!last.isEmpty()) LOG.infof("resuming after the last trade ids in market_prices: %s", last);
     }
 
     public boolean anyConnected() {
         return sessions.stream().anyMatch(IngestSession::allConnected);
+    }
+
+    /** Each connection of each session, {@code connection-0 → up, 1024 of 1024 streams subscribed} (readiness data). */
+    public Map<String, String> connectionStates() {
+        Map<String, String> states = new LinkedHashMap<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            String prefix = sessions.size() == 1 ? "" : "session-" + i + " ";
+            sessions.get(i).connectionStates().forEach((k, v) -> states.put(prefix + k, v));
+        }
+        return states;
     }
 
     public void close(IngestSession session) {
@@ -119,24 +165,27 @@ public class LiveIngestor {
      * A message that made the code throw is a dead letter too: an exception escaping into Vert.x would lose the message
      * with nothing but a log line, and it says a bug was hit.
      */
-    private void onMessage(BinanceMessageParser parser, Map<String, TradeSequencer> sequencers, BinanceConnection conn, String raw) {
+    private void onMessage(IngestSession session, StreamShard shard, String raw) {
         try {
-            handle(parser, sequencers, conn, raw);
+            handle(session, shard, raw);
         } catch (RuntimeException e) {
             LOG.errorf(e, "message failed in the ingestor itself (dead-lettered as internal_error)");
             deadLetter("internal_error", "the ingestor failed on this message: " + e, null, raw);
         }
     }
 
-    private void handle(BinanceMessageParser parser, Map<String, TradeSequencer> sequencers, BinanceConnection conn, String raw) {
-        BinanceEvent event = parser.parse(raw);
+    private void handle(IngestSession session, StreamShard shard, String raw) {
+        BinanceEvent event = shard.parser().parse(raw);
         if (event instanceof TradeEvent t) {
-            sequencers.get(t.trade().symbol()).onLive(t.trade(), raw);
+            TradeSequencer sequencer = session.sequencer(t.trade().symbol());
+            if (sequencer != null) sequencer.onLive(t.trade(), raw); // null: released since it was parsed, its stream is gone
         } else if (event instanceof ServerShutdown) {
-            conn.reconnectNow("server-shutdown", "serverShutdown event");
+            shard.reconnectNow("server-shutdown", "serverShutdown event");
+        } else if (event instanceof Control c) {
+            shard.answered(c.id(), c.error());
         } else if (event instanceof Rejected r) {
             deadLetter(r.kind(), r.reason(), r.symbol(), raw);
-        } // Control answers carry no data.
+        }
     }
 
     private void deadLetter(String kind, String reason, String symbol, String raw) {

@@ -1,11 +1,12 @@
 package dev.riskplatform.ingestor.binance;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
-/** Combined-stream URLs: {@code /stream?streams=btcusdt@trade/ethusdt@trade}, at most 1024 streams each. */
+/**
+ * Stream names and the URL a connection opens: {@code /stream} with no stream in it, the streams being subscribed on
+ * the open connection (combined payloads, {@code {"stream":..,"data":..}}), at most 1024 of them a connection.
+ */
 public final class StreamNames {
 
     public static final int MAX_STREAMS_PER_CONNECTION = 1024;
@@ -17,15 +18,8 @@ public final class StreamNames {
         return symbol.toLowerCase(Locale.ROOT) + "@trade";
     }
 
-    /** One URL per connection; symbols beyond {@code perConnection} go to further connections. */
-    public static List<URI> combinedUrls(URI base, List<String> symbols, int perConnection) {
-        int per = Math.min(perConnection, MAX_STREAMS_PER_CONNECTION);
-        List<URI> urls = new ArrayList<>();
-        for (int i = 0; i < symbols.size(); i += per) {
-            List<String> chunk = symbols.subList(i, Math.min(symbols.size(), i + per));
-            String streams = String.join("/", chunk.stream().map(StreamNames::tradeStream).toList());
-            urls.add(URI.create(base.toString().replaceAll("/+$", "") + "/stream?streams=" + streams));
-        }
-        return urls;
+    /** {@code <base>/stream}: a combined-stream connection that carries what it subscribes to. */
+    public static URI subscribeUrl(URI base) {
+        return URI.create(base.toString().replaceAll("/+$", "") + "/stream");
     }
 }

@@ -44,6 +44,26 @@ public final class BinancePayloads {
         return "{\"e\":\"serverShutdown\",\"E\":" + eventTime + "}";
     }
 
+    /**
+     * {@code GET /api/v3/exchangeInfo} answer: Binance's shape, with the fields a market-data client reads filled in
+     * ({@code symbol}, {@code status}, {@code baseAsset}, {@code quoteAsset}, ...) and no trading filters.
+     */
+    public static String exchangeInfo(long serverTime, List<SymbolUniverse.Listing> listings) {
+        StringBuilder sb = new StringBuilder(200 + listings.size() * 360).append("{\"timezone\":\"UTC\",\"serverTime\":").append(serverTime)
+                .append(",\"rateLimits\":[{\"rateLimitType\":\"REQUEST_WEIGHT\",\"interval\":\"MINUTE\",\"intervalNum\":1,\"limit\":6000}]")
+                .append(",\"exchangeFilters\":[],\"symbols\":[");
+        for (int i = 0; i < listings.size(); i++) {
+            SymbolUniverse.Listing l = listings.get(i);
+            if (i > 0) sb.append(',');
+            sb.append("{\"symbol\":\"").append(l.symbol()).append("\",\"status\":\"").append(l.status())
+                    .append("\",\"baseAsset\":\"").append(l.baseAsset()).append("\",\"baseAssetPrecision\":8,\"quoteAsset\":\"")
+                    .append(l.quoteAsset()).append("\",\"quotePrecision\":8,\"quoteAssetPrecision\":8,")
+                    .append("\"orderTypes\":[\"LIMIT\",\"LIMIT_MAKER\",\"MARKET\"],\"isSpotTradingAllowed\":true,")
+                    .append("\"isMarginTradingAllowed\":false,\"filters\":[],\"permissions\":[],\"permissionSets\":[[\"SPOT\"]]}");
+        }
+        return sb.append("]}").toString();
+    }
+
     /** {@code GET /api/v3/historicalTrades} answer. */
     public static String historicalTrades(List<Trade> trades) {
         return historicalTrades(trades, t -> e -> e);

@@ -19,11 +19,10 @@ import java.util.stream.IntStream;
 public class LoadGenerator {
 
     /**
-     * The client names its streams in the combined-stream URL; the replay server (Vert.x, 4,096-character request
-     * line) answers HTTP 414 beyond about 170 of these names, so a larger run would never connect. More symbols
-     * need SUBSCRIBE messages on open connections (issue #21 item 1).
+     * Three full connections of 1,024 streams. The client subscribes with SUBSCRIBE messages (paced under Binance's
+     * 5 a second), so the count is bound by connections, not by a URL's length.
      */
-    public static final int MAX_SYMBOLS = 150;
+    public static final int MAX_SYMBOLS = 3 * 1024;
 
     private final Vertx vertx;
     private final LiveIngestor ingestor;
@@ -49,8 +48,9 @@ public class LoadGenerator {
         if (feed != null) next.continueFrom(feed.lastIds(), feed.eventTimeReached() + 60_000);
         feed = next;
         // Start once the client listens: trades sent before it subscribed would be neither streamed nor backfilled.
+        IngestSession listening = session;
         vertx.setPeriodic(20, t -> {
-            if (server.openClients() < 2) return;
+            if (!listening.allSubscribed()) return;
             vertx.cancelTimer(t);
             next.start();
         });
@@ -65,10 +65,12 @@ public class LoadGenerator {
     private void connect(int symbolCount) {
         if (session != null && symbols.size() == symbolCount) return;
         if (session != null) ingestor.close(session);
+        replay.server().universe().delistAll(symbols);
         // A tag per session: after an ingestor restart the ids start again at 1, which the detector would drop as
         // duplicates of the previous session's symbols.
         String tag = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36).toUpperCase(java.util.Locale.ROOT);
         symbols = IntStream.range(0, symbolCount).mapToObj(i -> String.format("LOAD%04d%sUSDT", i, tag)).toList();
+        replay.server().universe().listAll(symbols); // exchangeInfo lists what the load trades
         int port = replay.server().port();
         session = ingestor.open(URI.create("ws://127.0.0.1:" + port), URI.create("http://127.0.0.1:" + port), symbols,
                 Duration.ofHours(23), LiveIngestor.Sources.REPLAY);

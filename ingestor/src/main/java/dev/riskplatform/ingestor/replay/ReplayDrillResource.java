@@ -1,5 +1,6 @@
 package dev.riskplatform.ingestor.replay;
 
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The replay server's side of the fault drills (ops/drills.sh, docs/reliability.md): how far the
- * tape got, and the faults Binance can inflict — garbage frames, disconnect storms, serverShutdown.
+ * tape got, the faults Binance can inflict — garbage frames, disconnect storms, serverShutdown — and the
+ * replay exchange's listings and delistings.
  * Exists only in replay mode (409 otherwise): a live connection to Binance cannot be told to misbehave.
  */
 @Path("/replay")
@@ -99,6 +101,27 @@ public class ReplayDrillResource {
             int sent = replay.burst(count);
             LOG.warnf("drill: streamed %d trades of the tape at once", sent);
             return Map.of("sent", sent);
+        });
+    }
+
+    /** Lists {@code symbol} on the replay exchange (GET /api/v3/exchangeInfo): a client following ALL subscribes it. */
+    @POST
+    @Path("listings")
+    public Response list(@QueryParam("symbol") String symbol) {
+        if (symbol == null || !symbol.matches("[A-Z0-9]{2,32}")) return badRequest("symbol must be 2..32 of A-Z0-9");
+        return onServer(s -> {
+            s.universe().list(symbol);
+            return Map.of("symbol", symbol, "status", "TRADING");
+        });
+    }
+
+    /** Delists {@code symbol} (status BREAK): a client following ALL unsubscribes it. */
+    @DELETE
+    @Path("listings")
+    public Response delist(@QueryParam("symbol") String symbol) {
+        return onServer(s -> {
+            s.universe().delist(String.valueOf(symbol));
+            return Map.of("symbol", String.valueOf(symbol), "status", "BREAK");
         });
     }
 

@@ -48,6 +48,7 @@ public class ReplayMode {
         int bound = server.start(port);
         // Looping: the demo market goes on after the tape's last trade (about 34 min at the default speed).
         server.loadLooping(symbol, ReplaySource.bitstamp(symbol));
+        server.universe().list(symbol);
         server.startPinging(pingInterval);
         URI base = URI.create("http://127.0.0.1:" + bound);
         session = ingestor.open(URI.create("ws://127.0.0.1:" + bound), base, List.of(symbol), Duration.ofHours(23),

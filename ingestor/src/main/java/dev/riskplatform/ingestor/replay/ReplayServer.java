@@ -19,46 +19,31 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * A local server speaking Binance's market-data protocol: {@code /ws/<stream>} (raw events) and
- * {@code /stream?streams=a/b} (combined wrapper), pings with a payload, {@code serverShutdown},
- * forced disconnects, and {@code GET /api/v3/historicalTrades} over the trades replayed so far.
- * Used by the replay mode and by tests (port 0 = a free port).
+ * {@code /stream?streams=a/b} (combined wrapper), or {@code /ws} and {@code /stream} with streams subscribed live
+ * ({@link SubscriptionRequests}); Binance's limits per connection (1,024 streams, 5 incoming messages a second: over
+ * that the connection is dropped), pings with a payload, {@code serverShutdown}, forced disconnects,
+ * {@code GET /api/v3/historicalTrades} over the trades replayed so far and {@code GET /api/v3/exchangeInfo} of its
+ * {@link SymbolUniverse}. Used by the replay mode and by tests (port 0 = a free port).
  */
 public final class ReplayServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ReplayServer.class);
 
-    /** One connection; {@code lastWrite} is its last load-feed frame, still queued until it completes. */
-    private static final class Client {
-        final ServerWebSocket ws;
-        final Set<String> streams;
-        final boolean combined;
-        volatile Future<Void> lastWrite = Future.succeededFuture();
-
-        Client(ServerWebSocket ws, Set<String> streams, boolean combined) {
-            this.ws = ws;
-            this.streams = streams;
-            this.combined = combined;
-        }
-
-        /** A paced source must wait: the socket is full, or the previous tick's frames are not all written yet. */
-        boolean full() {
-            return ws.writeQueueFull() || !lastWrite.isComplete();
-        }
-    }
-
     private final Vertx vertx;
     private final Map<String, Tape> tapes = new ConcurrentHashMap<>();
-    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    private final Set<ReplayClient> clients = ConcurrentHashMap.newKeySet();
+    private final SymbolUniverse universe = new SymbolUniverse();
     private final Set<String> pingPayloads = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<Long, UnaryOperator<String>>> historyEdits = new ConcurrentHashMap<>();
     private final SyntheticFrames frames = new SyntheticFrames(); // used by the one load feed thread only
     private final AtomicLong connections = new AtomicLong(), pings = new AtomicLong(), echoedPongs = new AtomicLong(),
-            otherPongs = new AtomicLong(), restCalls = new AtomicLong();
+            otherPongs = new AtomicLong(), restCalls = new AtomicLong(),
+            rateLimitDrops = new AtomicLong(), requests = new AtomicLong();
+    private volatile int peakIncomingPerSecond;
     private HttpServer server;
     private long pingTimer = -1;
 
@@ -112,7 +97,7 @@ public final class ReplayServer implements AutoCloseable {
      */
     void stream(List<SyntheticFeed.Tick> ticks) {
         long now = System.currentTimeMillis();
-        for (Client c : clients) {
+        for (ReplayClient c : clients) {
             Future<Void> last = null;
             for (SyntheticFeed.Tick t : ticks) {
                 if (c.streams.contains(frames.stream(t.symbol()))) last = c.ws.writeTextMessage(frames.frame(t, c.combined, now));
@@ -127,7 +112,7 @@ public final class ReplayServer implements AutoCloseable {
      * not count, hence the last write's completion too.
      */
     boolean backpressured() {
-        return clients.stream().anyMatch(Client::full);
+        return clients.stream().anyMatch(ReplayClient::full);
     }
 
     /** Any text, to every client: the bad-input tests send what Binance never should. */
@@ -192,8 +177,27 @@ public final class ReplayServer implements AutoCloseable {
                 "pings", pings.get(), "echoedPongs", echoedPongs.get());
     }
 
+    /** The symbols {@code GET /api/v3/exchangeInfo} lists: tests and drills list and delist them. */
+    public SymbolUniverse universe() {
+        return universe;
+    }
+
     public long connectionCount() { return connections.get(); }
-    public int openClients() { return clients.size(); }
+    /**
+     * Connections that listen: open and carrying at least one stream. A connection that has not subscribed yet would
+     * miss what is sent now, so this, not the open sockets, is what a source waits for.
+     */
+    public int openClients() { return (int) clients.stream().filter(c -> !c.streams.isEmpty()).count(); }
+    /** Open connections, listening or not. */
+    public int connectedClients() { return clients.size(); }
+    /** The streams each open connection carries, in no particular order of connections. */
+    public List<Set<String>> subscriptions() { return clients.stream().map(c -> Set.copyOf(c.streams)).toList(); }
+    /** Connections dropped for sending more than 5 messages within a second. */
+    public long rateLimitDrops() { return rateLimitDrops.get(); }
+    /** The most messages any connection sent within one second. */
+    public int peakIncomingPerSecond() { return peakIncomingPerSecond; }
+    /** SUBSCRIBE, UNSUBSCRIBE and other requests received. */
+    public long requests() { return requests.get(); }
     public long pingsSent() { return pings.get(); }
     /** Pongs that echoed a ping's payload exactly. */
     public long echoedPongs() { return echoedPongs.get(); }
@@ -210,7 +214,7 @@ public final class ReplayServer implements AutoCloseable {
     private void send(String symbol, List<Trade> batch) {
         String stream = BinancePayloads.tradeStream(symbol);
         long now = System.currentTimeMillis();
-        for (Client c : clients) {
+        for (ReplayClient c : clients) {
             if (!c.streams.contains(stream)) continue;
             for (Trade t : batch) {
                 String event = BinancePayloads.tradeEvent(t, now);
@@ -223,27 +227,57 @@ public final class ReplayServer implements AutoCloseable {
         // Clients may percent-encode '@' and add a trailing slash; Binance accepts both.
         String path = URLDecoder.decode(ws.path(), StandardCharsets.UTF_8).replaceAll("/+$", "");
         String query = ws.query() == null ? "" : URLDecoder.decode(ws.query(), StandardCharsets.UTF_8);
-        Set<String> streams;
+        List<String> streams;
         boolean combined;
-        if (path.startsWith("/ws/")) {
-            streams = Set.of(path.substring(4).split("/"));
+        if (path.equals("/ws") || path.startsWith("/ws/")) {
+            streams = path.length() > 4 ? List.of(path.substring(4).split("/")) : List.of();
             combined = false;
-        } else if (path.equals("/stream") && query.startsWith("streams=")) {
-            streams = Arrays.stream(query.substring(8).split("/")).collect(Collectors.toSet());
+        } else if (path.equals("/stream") && (query.isEmpty() || query.startsWith("streams="))) {
+            streams = query.isEmpty() ? List.of() : Arrays.asList(query.substring(8).split("/"));
             combined = true;
         } else {
             LOG.warnf("replay server: no stream at %s?%s", ws.path(), ws.query());
             ws.reject(404);
             return;
         }
-        Client client = new Client(ws, streams, combined);
-        ws.pongHandler(b -> (pingPayloads.remove(b.toString()) ? echoedPongs : otherPongs).incrementAndGet());
+        if (streams.size() > ReplayClient.MAX_STREAMS) {
+            ws.reject(400);
+            return;
+        }
+        ReplayClient client = new ReplayClient(ws, streams, combined);
+        ws.pongHandler(b -> {
+            if (admitted(client)) (pingPayloads.remove(b.toString()) ? echoedPongs : otherPongs).incrementAndGet();
+        });
+        ws.textMessageHandler(text -> {
+            if (!admitted(client)) return;
+            requests.incrementAndGet();
+            ws.writeTextMessage(SubscriptionRequests.answer(client, text));
+        });
         ws.closeHandler(v -> clients.remove(client));
         clients.add(client);
         connections.incrementAndGet();
     }
 
+    /** Counts an incoming message; a sixth within one second drops the connection, as Binance does. */
+    private boolean admitted(ReplayClient client) {
+        boolean admitted = client.admit(System.nanoTime());
+        peakIncomingPerSecond = Math.max(peakIncomingPerSecond, client.peakPerSecond());
+        if (admitted) return true;
+        if (clients.remove(client)) {
+            rateLimitDrops.incrementAndGet();
+            LOG.warnf("replay server: a connection sent more than %d messages within a second: dropped", ReplayClient.MAX_INCOMING);
+            client.ws.close((short) 1008, "Too many requests");
+        }
+        return false;
+    }
+
     private void onRequest(HttpServerRequest req) {
+        if (req.path().equals("/api/v3/exchangeInfo")) {
+            restCalls.incrementAndGet();
+            req.response().putHeader("Content-Type", "application/json")
+                    .end(BinancePayloads.exchangeInfo(System.currentTimeMillis(), universe.listings()));
+            return;
+        }
         if (!req.path().equals("/api/v3/historicalTrades")) {
             req.response().setStatusCode(404).end("{\"code\":-1,\"msg\":\"not found\"}");
             return;

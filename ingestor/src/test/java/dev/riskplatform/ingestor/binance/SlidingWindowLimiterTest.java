@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.List;
-import java.net.URI;
 import org.junit.jupiter.api.Test;
 
 class SlidingWindowLimiterTest {
@@ -40,14 +38,5 @@ class SlidingWindowLimiterTest {
         }
         b.reset();
         assertTrue(b.next().toMillis() <= 100);
-    }
-
-    @Test
-    void moreThan1024StreamsGoToFurtherConnections() {
-        List<String> symbols = java.util.stream.IntStream.range(0, 1500).mapToObj(i -> "S" + i).toList();
-        List<URI> urls = StreamNames.combinedUrls(URI.create("wss://data-stream.binance.vision/"), symbols, 5000);
-        assertEquals(2, urls.size());
-        assertEquals(1024, urls.get(0).getQuery().split("/").length);
-        assertTrue(urls.get(0).toString().startsWith("wss://data-stream.binance.vision/stream?streams=s0@trade/s1@trade/"));
     }
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(RealInfrastructureResource.class)
 class ReplayModeTest {
 
+    @jakarta.inject.Inject ReplayMode replay;
+
     public static class Replay implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
@@ -91,6 +93,25 @@ class ReplayModeTest {
         assertEquals(1000, loadTrades(rs), "500 trades/s for 2 s over two LOAD symbols");
         dev.riskplatform.ingestor.Await.until("the run ends", Duration.ofSeconds(30),
                 () -> !given().get("/replay/load").then().extract().<Boolean>path("running"));
+    }
+
+    /** The replay exchange's listings, as the load harness and the drills set them, served by GET /api/v3/exchangeInfo. */
+    @Test
+    @org.junit.jupiter.api.Order(5)
+    void drillsListAndDelistSymbolsOnTheReplayExchange() throws Exception {
+        given().post("/replay/listings?symbol=DRILLUSDT").then().statusCode(200).body("status", org.hamcrest.Matchers.is("TRADING"));
+        given().post("/replay/listings?symbol=bad%20symbol").then().statusCode(400);
+        given().delete("/replay/listings?symbol=DRILLUSDT").then().statusCode(200).body("status", org.hamcrest.Matchers.is("BREAK"));
+        String body = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                "http://127.0.0.1:" + replay.server().port() + "/api/v3/exchangeInfo")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, String> status = new java.util.HashMap<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("symbols")
+                .forEach(n -> status.put(n.get("symbol").asText(), n.get("status").asText()));
+        assertEquals("TRADING", status.get("BTCUSDT"), "the replayed symbol");
+        assertEquals("BREAK", status.get("DRILLUSDT"));
+        assertEquals(2, status.entrySet().stream().filter(e -> e.getKey().startsWith("LOAD") && e.getValue().equals("TRADING")).count(),
+                "the load run's two symbols");
     }
 
     private static long loadTrades(List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> rs) {

@@ -1,0 +1,52 @@
+package dev.riskplatform.ingestor.binance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.riskplatform.ingestor.replay.BinancePayloads;
+import dev.riskplatform.ingestor.replay.SymbolUniverse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SymbolSelectionTest {
+
+    /** exchangeInfo as the replay server serves it, read back by the client. */
+    private static List<ExchangeInfoClient.Listing> market() {
+        SymbolUniverse u = new SymbolUniverse();
+        u.listAll(List.of("BTCUSDT", "ETHUSDT", "ETHBTC", "BNBFDUSD", "LUNAUSDT"));
+        u.delist("LUNAUSDT");
+        return ExchangeInfoClient.listings(BinancePayloads.exchangeInfo(1L, u.listings()));
+    }
+
+    @Test
+    void exchangeInfoIsReadAsListingsWithStatusAndQuote() {
+        assertTrue(market().contains(new ExchangeInfoClient.Listing("ETHBTC", "TRADING", "BTC")));
+        assertTrue(market().contains(new ExchangeInfoClient.Listing("LUNAUSDT", "BREAK", "USDT")));
+        assertThrows(IllegalStateException.class, () -> ExchangeInfoClient.listings("{\"timezone\":\"UTC\"}"));
+    }
+
+    @Test
+    void allTakesEveryTradingSymbol() {
+        SymbolSelection all = SymbolSelection.parse(List.of("ALL"));
+        assertTrue(all.followsExchange());
+        assertEquals(List.of("BNBFDUSD", "BTCUSDT", "ETHBTC", "ETHUSDT"), all.select(market()));
+    }
+
+    @Test
+    void quoteFiltersTakeTradingSymbolsOfThatQuote() {
+        assertEquals(List.of("BTCUSDT", "ETHUSDT"), SymbolSelection.parse(List.of("*usdt")).select(market()));
+        assertEquals(List.of("BTCUSDT", "ETHBTC", "ETHUSDT"), SymbolSelection.parse(List.of("*USDT", "*BTC")).select(market()));
+        assertEquals(List.of("BNBFDUSD", "XRPEUR"), SymbolSelection.parse(List.of("*FDUSD", "XRPEUR")).select(market()),
+                "explicit symbols are taken as given");
+    }
+
+    @Test
+    void explicitListsNeedNoExchangeInfo() {
+        SymbolSelection explicit = SymbolSelection.parse(List.of("BTCUSDT", " ethusdt "));
+        assertFalse(explicit.followsExchange());
+        assertEquals(List.of("BTCUSDT", "ETHUSDT"), explicit.explicit());
+        assertThrows(IllegalArgumentException.class, () -> SymbolSelection.parse(List.of("BTC*")));
+    }
+}
