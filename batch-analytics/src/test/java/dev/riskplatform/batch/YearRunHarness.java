@@ -24,7 +24,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Not a test: the speed of {@code POST /runs} over a year of one symbol's 1-minute bars on S3Proxy (issue
  * "Risk numbers a desk can use", item 5), beside DuckDB computing the daily metrics from the same raw Parquet
- * files on local disk. Opt-in: {@code bench/run-year-run.sh} (figures in BENCHMARKS.md).
+ * files on local disk. Opt-in: {@code bench/run-year-run.sh [repeats] [days] [symbols]} (figures in BENCHMARKS.md).
  * Properties: {@code year.days} (365), {@code year.repeats} (3), {@code year.symbols} (1: several symbols' years
  * are written, then run one after the other, as the daily CronJob's all-symbol run does).
  */

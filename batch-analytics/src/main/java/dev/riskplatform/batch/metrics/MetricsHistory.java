@@ -70,6 +70,16 @@ public class MetricsHistory {
         return outputs.metricsPartitions(symbol);
     }
 
+    /** The metrics partition of each stored day in [from, to], by date. */
+    public Map<LocalDate, String> partitions(String symbol, LocalDate from, LocalDate to) {
+        return outputs.metricsPartitions(symbol, from, to);
+    }
+
+    /** Runs independent reads (e.g. {@link #partition} of many days) in parallel; results in task order. */
+    public <T> List<T> inParallel(List<Supplier<T>> reads) {
+        return tasks.all(reads);
+    }
+
     /** Rows this process just wrote to the run partition {@code prefix} (immutable: R is their hash), cached as read. */
     public void remember(String prefix, List<DailyRiskMetrics> rows) {
         if (prefix.contains("/run=")) runs.put(prefix, List.copyOf(rows));
