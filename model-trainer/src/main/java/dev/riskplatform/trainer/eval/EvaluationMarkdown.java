@@ -42,19 +42,36 @@ final class EvaluationMarkdown {
         }
         s.append("\nPer seed, the served scorer against the baselines (✔ = higher, ✘ = not) and at its operating point:\n\n");
         s.append("| seed | vs sklearn v1 (AUC, AP, p@k) | best rule by AP | vs best rule (AUC, AP, p@k) | AP ÷ best rule's | "
-                + "alerts a day | precision | recall |\n|---|---|---|---|---|---|---|---|\n");
+                + "alerts a day | precision | recall (bars) | recall (events) |\n|---|---|---|---|---|---|---|---|---|\n");
         for (EvaluationRunner.Run x : runs) {
             EvaluationRunner.Row served = x.row(EvaluationRunner.SERVED), best = x.bestRule();
             OperatingPoint p = x.served();
-            s.append(f("| %d | %s | %s | %s | %.2f | %.2f | %.3f | %.3f |%n", x.seed(), beats(served, x.row(EvaluationRunner.SKLEARN_V1)),
-                    cell(best.detector()), beats(served, best), served.averagePrecision() / best.averagePrecision(),
-                    p.alerts() * 1440.0 / x.testRows(), p.precision(), p.recall()));
+            s.append(f("| %d | %s | %s | %s | %.2f | %.2f | %.3f | %.3f | %.3f (%d of %d) |%n", x.seed(),
+                    beats(served, x.row(EvaluationRunner.SKLEARN_V1)), cell(best.detector()), beats(served, best),
+                    served.averagePrecision() / best.averagePrecision(), p.alerts() * 1440.0 / x.testRows(), p.precision(), p.recall(),
+                    p.eventRecall(), p.eventsCaught(), p.events()));
         }
         long ranked = runs.stream().filter(EvaluationMarkdown::ranksAbove).count();
         long operating = runs.stream().filter(x -> x.served().precision() >= 0.4 && x.served().recall() >= 0.4).count();
         s.append(f("%nAcceptance on this generator: the ranking (above scikit-learn on v1 and the best rule on all three metrics, "
                 + "AP ≥ 1.2 × the best rule's) holds on %d of %d seeds; precision and recall ≥ 40 %% at the default operating "
                 + "point on %d of %d.%n", ranked, runs.size(), operating, runs.size()));
+        long events = runs.stream().filter(x -> x.served().precision() >= 0.4 && x.served().eventRecall() >= 0.4).count();
+        s.append(f("Beside it, not instead of it: precision ≥ 40 %% with event-level recall ≥ 40 %% (an event caught when any of its "
+                + "bars alerts) on %d of %d.%n", events, runs.size()));
+        if (first.oracle().isPresent()) ceiling(s, runs);
+    }
+
+    /** The oracle against the 1.2 × best-rule target, per seed: whether any detector could meet it on these rows. */
+    private static void ceiling(StringBuilder s, List<EvaluationRunner.Run> runs) {
+        List<String> ratios = runs.stream().map(x -> f("%.3f", x.oracle().orElseThrow().averagePrecision() / x.bestRule().averagePrecision())).toList();
+        List<String> needed = runs.stream().map(x -> f("%.1f %%", 100 * 1.2 * x.bestRule().averagePrecision()
+                / x.oracle().orElseThrow().averagePrecision())).toList();
+        long beyond = runs.stream().filter(x -> x.oracle().orElseThrow().averagePrecision() < 1.2 * x.bestRule().averagePrecision()).count();
+        s.append(f("%nThe ceiling: the oracle (|r| over the generator's true σ, which no detector knows) reaches %s × the best rule's AP "
+                + "(seeds %s). AP ≥ 1.2 × the best rule's takes %s of the oracle's own AP (above 100 %%: beyond any detector): "
+                + "beyond any detector on %d of %d seeds.%n", String.join(", ", ratios), runs.stream().map(x -> String.valueOf(x.seed())).toList(),
+                String.join(", ", needed), beyond, runs.size()));
     }
 
     private static boolean ranksAbove(EvaluationRunner.Run x) {
@@ -89,8 +106,8 @@ final class EvaluationMarkdown {
                     Instant.ofEpochMilli(x.openTime()), x.close(), x.score(), x.features()[0], x.features()[1], x.features()[3],
                     c.name(), c.value(), c.typicalLow(), c.typicalHigh(), 100 * c.contribution()));
         }
-        s.append(f("%nThe week's %d largest one-minute moves and where the served score ranks them among %,d bars:%n%n",
-                b.largestMoves().size(), b.bars()));
+        s.append(f("%nEach UTC day's largest one-minute move, largest first, and where the served score ranks it among %,d bars:%n%n",
+                b.bars()));
         s.append("| bar open (UTC) | log return | served score | rank |\n|---|---|---|---|\n");
         for (EvaluationRunner.Move x : b.largestMoves()) {
             s.append(f("| %s | %+.4f | %.2f | %d |%n", Instant.ofEpochMilli(x.openTime()), x.logReturn(), x.score(), x.rank()));
@@ -141,13 +158,42 @@ final class EvaluationMarkdown {
               - the rules: |r| / rolling vol (v1, 30 bars, the bar included), |z_score| (v1, 30 bars before the bar),
                 |r| / σ̂ (v2's return_sigma: a robust EWMA volatility before the bar). "Best rule" is the one with the
                 highest average precision in that run.
+              - on the jump generator only, an **oracle** that is not a detector: |r_t| / σ_t with σ_t the generator's own
+                regime σ (`Benchmarks.oracle`). It is what every |r|/σ rule estimates, without the estimation error: the
+                ceiling of any detector on data whose only anomalies are single-bar returns.
             - **Metrics** (`Metrics`, tested against their definitions): ROC AUC, average precision (scikit-learn's),
               precision@k with k = the labelled bars scored; and the served scorer at its operating point: alerts a day,
-              precision and recall of `score > threshold`.
+              precision and recall of `score > threshold`, bar by bar (the acceptance's measure) and, beside it, event by
+              event (`OperatingPoint`: an event is a run of consecutive labelled bars, such as a flash crash over 2–3 bars
+              or the 5 labelled bars of a burst's onset; it is caught when any of its bars alerts).
             - **Seeds**: features, windows, the winsorisation and the blend were chosen on seeds 7, 11 and 12 (300,000
               bars, both generators). The seeds below were not used for any choice.
             - **Acceptance** (issue "Detection a risk desk can trust"): on both generators the served scorer beats
               scikit-learn on v1 and the best rule on ROC AUC, AP and precision@k, with AP ≥ 1.2 × the best rule's, and
               at the default operating point precision ≥ 40 %% and recall ≥ 40 %%. The tables say where that holds.
+
+            ## Why the served scorer does not beat the |r|/σ rules on the jump generator
+
+            The jump generator's only signal is one number per bar, the return over its regime's σ. Given an estimate σ̂,
+            |r| / σ̂ is then the best ranking there is, and every other feature of the served row (range, volume, trade
+            count, the bipower ratio, momentum) can only add noise to it; on this generator `range_sigma` equals
+            |return_sigma| (no wicks), volume is independent of price, and `volatility_ratio` is high at the bars after an
+            abrupt regime change, which this generator leaves unlabelled while the market generator labels the same
+            pattern (a burst's first 5 bars) as an anomaly. So the served scorer can match the |return_sigma| rule at best,
+            and beat it only with a better σ̂, which the rule then shares. Measured on seeds 7, 11 and 12 (300,000 bars;
+            average precision, mean of the three seeds; "best rule" = the rule with the highest mean):
+
+            | change | jump: served | jump: best rule | market: served | market: best rule |
+            |---|---|---|---|---|
+            | none (served as above) | 0.753 | 0.807 | 0.484 | 0.222 |
+            | `volatility_ratio` left out of T | 0.779 | 0.807 | 0.458 | 0.222 |
+            | T · √s_IF · max(1, T_return)^β, β = ½, 1, 2 | 0.776–0.785 | 0.807 | 0.321–0.411 | 0.222 |
+            | σ̂ winsorised at 6 σ̂ instead of 4 | 0.784 | 0.817 | 0.449 | 0.203 |
+            | σ̂ not winsorised | 0.800 | 0.830 | 0.395 | 0.186 |
+            | both: winsorised at 6, `volatility_ratio` out of T | 0.811 | 0.817 | 0.425 | 0.203 |
+
+            Every change that moves the served scorer towards the rule on the jump generator costs the market generator
+            more AP than it gains, and none passes the rule. The served scorer is therefore unchanged; the jump table
+            below reports the oracle so that the 1.2× target can be judged against what is reachable at all.
             """;
 }
