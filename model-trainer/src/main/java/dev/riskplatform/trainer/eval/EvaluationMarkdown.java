@@ -112,7 +112,21 @@ final class EvaluationMarkdown {
         for (EvaluationRunner.Move x : b.largestMoves()) {
             s.append(f("| %s | %+.4f | %.2f | %d |%n", Instant.ofEpochMilli(x.openTime()), x.logReturn(), x.score(), x.rank()));
         }
+        s.append(BITSTAMP_NOTE);
     }
+
+    private static final String BITSTAMP_NOTE = """
+
+            Why a day's largest move can rank low: the served features measure a move against the last half hour
+            (σ̂, span 30). On 2013-12-01 the price had swung by about 1 % a minute since 06:00, so the −2.87 % minute at 06:07
+            is −3.6 σ̂ and the −2.68 % break below $1,000 at 06:36 is −3.9 σ̂, inside what this week's training rows
+            call typical for return_sigma (1–99 %: −3.6..3.4), while range_sigma (bid-ask bounces between prints: 15–16 σ̂ on
+            bars that close where they opened) fills the top of the list. A term of the return over a longer
+            volatility (σ̂ over 4 hours or a day, before the bar) added to T was measured on seeds 7, 11 and 12 and
+            rejected: average precision fell on both generators (market 0.484 → 0.464 for 4 hours, 0.427 for a day; jump
+            0.753 → 0.694, 0.665), and the two 2013-12-01 moves still ranked 103–476 of 9,603. The |r| / one-day σ̂ rule
+            alone ranks them 8th and 18th but is the weakest detector on both generators (AP 0.076 and 0.238).
+            """;
 
     /** A detector name inside a table cell: its |r| bars would split the cell. */
     private static String cell(String text) {
