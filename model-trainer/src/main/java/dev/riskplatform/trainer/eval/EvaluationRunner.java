@@ -50,6 +50,8 @@ public final class EvaluationRunner {
     static final String RULE_Z = "rule |z_score| (v1)";
     static final String RULE_V2 = "rule |r| / σ̂ = |return_sigma| (v2)";
     static final List<String> RULES = List.of(RULE_V1, RULE_Z, RULE_V2);
+    /** Not a detector: |r_t| / σ_t with the generator's own σ_t (jump generator only), the ceiling of the |r|/σ rules. */
+    static final String ORACLE = "oracle |r| / true σ (the generator's own σ; not a detector)";
 
     public record Row(String detector, double auc, double averagePrecision, double precisionAtK) {
     }
@@ -59,6 +61,11 @@ public final class EvaluationRunner {
                       OperatingPoint served) {
         public Row row(String detector) {
             return detectors.stream().filter(r -> r.detector().equals(detector)).findFirst().orElseThrow();
+        }
+
+        /** The oracle's row, where the generator has a true σ. */
+        public java.util.Optional<Row> oracle() {
+            return detectors.stream().filter(r -> r.detector().equals(ORACLE)).findFirst();
         }
 
         /** The rule with the highest average precision. */
@@ -75,11 +82,9 @@ public final class EvaluationRunner {
                                  List<String> featureNames, List<TopAnomalies.Anomaly> top, List<Move> largestMoves) {
     }
 
-    /** One of the week's largest one-minute moves (|ln(close / previous close)|) and its rank by the served score (1 = top). */
+    /** A day's largest one-minute move (|ln(close / previous close)|) and its rank by the served score (1 = top). */
     public record Move(long openTime, double logReturn, int rank, double score) {
     }
-
-    static final int LARGEST_MOVES = 5;
 
     public static Report run(int bars, List<Long> seeds, InputStream bitstampCsv) throws Exception {
         long t0 = System.currentTimeMillis();
@@ -103,6 +108,7 @@ public final class EvaluationRunner {
         s.put(RULE_V1, RuleScores.absReturnOverVolatility(v1.test()));
         s.put(RULE_Z, RuleScores.absZScore(v1.test()));
         s.put(RULE_V2, RuleScores.absReturnSigma(v2.test()));
+        if (data.trueSigma() != null) s.put(ORACLE, Benchmarks.oracle(data, v2));
         int k = 0;
         for (boolean b : y) if (b) k++;
         List<Row> rows = new ArrayList<>();
@@ -133,18 +139,25 @@ public final class EvaluationRunner {
                 largestMoves(bars, m, score(a.servedScorer(), m)));
     }
 
-    /** The scored bars with the largest |log return|, largest first, each with its rank among all served scores. */
+    /**
+     * Each UTC day's largest one-minute move (|log return| among the scored bars), largest first, each with its
+     * rank among all served scores: what a desk expects among the top alerts of its day.
+     */
     private static List<Move> largestMoves(List<Bar> bars, FeatureMatrix m, double[] scores) {
         int first = bars.size() - m.rows(); // row r is bar r + first
-        List<Move> moves = new ArrayList<>();
+        Map<Long, Move> byDay = new LinkedHashMap<>();
         for (int r = 0; r < m.rows(); r++) {
             int rank = 1;
             for (double x : scores) if (x > scores[r]) rank++;
-            moves.add(new Move(m.openTimes()[r], Math.log(bars.get(r + first).close() / bars.get(r + first - 1).close()), rank, scores[r]));
+            Move move = new Move(m.openTimes()[r], Math.log(bars.get(r + first).close() / bars.get(r + first - 1).close()), rank, scores[r]);
+            byDay.merge(Math.floorDiv(move.openTime(), DAY_MILLIS), move, (a, b) -> Math.abs(b.logReturn()) > Math.abs(a.logReturn()) ? b : a);
         }
+        List<Move> moves = new ArrayList<>(byDay.values());
         moves.sort(java.util.Comparator.comparingDouble((Move x) -> -Math.abs(x.logReturn())));
-        return List.copyOf(moves.subList(0, LARGEST_MOVES));
+        return List.copyOf(moves);
     }
+
+    private static final long DAY_MILLIS = 86_400_000L;
 
     /** {@code main(bars, seeds (comma-separated), out.md)}. */
     public static void main(String[] args) throws Exception {

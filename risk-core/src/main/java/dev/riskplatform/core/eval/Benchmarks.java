@@ -24,12 +24,18 @@ public final class Benchmarks {
         JUMP
     }
 
-    /** Labelled bars of one generator and seed. */
-    public record Labelled(Generator generator, long seed, List<Bar> bars, boolean[] labels) {
+    /**
+     * Labelled bars of one generator and seed; {@code trueSigma} is the generator's own σ of each bar's return
+     * where the generator has one a detector could be measured against ({@link Generator#JUMP}), else null.
+     */
+    public record Labelled(Generator generator, long seed, List<Bar> bars, boolean[] labels, double[] trueSigma) {
     }
 
-    /** Feature rows of one spec: training rows (first half) and test rows (second half) with the test labels. */
-    public record Split(FeatureSpec spec, FeatureMatrix train, FeatureMatrix test, boolean[] testLabels) {
+    /**
+     * Feature rows of one spec: training rows (first half) and test rows (second half) with the test labels;
+     * test row j describes bar {@code firstTestBar + j}.
+     */
+    public record Split(FeatureSpec spec, FeatureMatrix train, FeatureMatrix test, boolean[] testLabels, int firstTestBar) {
     }
 
     /** Jumps in the jump generator: one per 1,000 bars, as the original evaluation. */
@@ -44,11 +50,11 @@ public final class Benchmarks {
         return switch (g) {
             case MARKET -> {
                 MarketBenchmark m = MarketBenchmark.generate("BENCH", bars, seed);
-                yield new Labelled(g, seed, m.bars(), m.labels());
+                yield new Labelled(g, seed, m.bars(), m.labels(), null);
             }
             case JUMP -> {
                 JumpBenchmark.Bars j = JumpBenchmark.bars("BENCH", FIRST_JUMP_BAR, bars, bars / BARS_PER_JUMP, seed);
-                yield new Labelled(g, seed, j.bars(), j.labels());
+                yield new Labelled(g, seed, j.bars(), j.labels(), j.sigma());
             }
         };
     }
@@ -67,6 +73,23 @@ public final class Benchmarks {
         if (trainRows < 2 || rows - trainRows < 1) throw new IllegalArgumentException("too few bars to split: " + data.bars().size());
         FeatureMatrix aligned = HoldoutSplit.slice(all, skip, all.rows());
         boolean[] labels = Arrays.copyOfRange(data.labels(), start + trainRows, start + rows);
-        return new Split(spec, HoldoutSplit.slice(aligned, 0, trainRows), HoldoutSplit.slice(aligned, trainRows, rows), labels);
+        return new Split(spec, HoldoutSplit.slice(aligned, 0, trainRows), HoldoutSplit.slice(aligned, trainRows, rows), labels,
+                start + trainRows);
+    }
+
+    /**
+     * The oracle |r_t| / σ_t over the test rows of {@code split}, σ_t the generator's true σ of bar t: what the
+     * |r|/σ rules estimate, without the estimation error. It bounds what any detector of single-bar return
+     * anomalies can reach on these bars (it still misses a jump that the bar's own noise cancels). Evaluation
+     * only: no detector knows σ_t.
+     */
+    public static double[] oracle(Labelled data, Split split) {
+        if (data.trueSigma() == null) throw new IllegalArgumentException(data.generator() + " has no true σ");
+        double[] s = new double[split.test().rows()];
+        for (int j = 0; j < s.length; j++) {
+            int t = split.firstTestBar() + j;
+            s[j] = Math.abs(Math.log(data.bars().get(t).close() / data.bars().get(t - 1).close())) / data.trueSigma()[t];
+        }
+        return s;
     }
 }

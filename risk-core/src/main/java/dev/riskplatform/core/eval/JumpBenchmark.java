@@ -36,8 +36,12 @@ public record JumpBenchmark(FeatureMatrix features, boolean[] labels, int jumps)
     public static final double JUMP_MIN_SIGMAS = 4;
     public static final double JUMP_MAX_SIGMAS = 10;
 
-    /** Labelled bars: the same prices as {@link #generate}, plus the volume model of the class comment. */
-    public record Bars(List<Bar> bars, boolean[] labels) {
+    /**
+     * Labelled bars: the same prices as {@link #generate}, plus the volume model of the class comment.
+     * {@code sigma[i]} is the true regime σ of bar i's return, known to the generator only: for an oracle
+     * |r_t| / σ_t that bounds what any detector can reach on these bars, never for a detector.
+     */
+    public record Bars(List<Bar> bars, boolean[] labels, double[] sigma) {
     }
 
     public static JumpBenchmark generate(FeatureSpec spec, int bars, int jumps, long seed) {
@@ -62,10 +66,10 @@ public record JumpBenchmark(FeatureMatrix features, boolean[] labels, int jumps)
             out.add(new Bar(symbol, m1, s.open[i], s.open[i] + m1.millis() - 1, open, Math.max(open, close),
                     Math.min(open, close), close, volume, volume * close, close, trades, 2L * i, 2L * i + 1, false));
         }
-        return new Bars(out, s.jump);
+        return new Bars(out, s.jump, s.sigma);
     }
 
-    private record Series(long[] open, double[] close, boolean[] jump) {
+    private record Series(long[] open, double[] close, boolean[] jump, double[] sigma) {
     }
 
     private static Series series(int warmUp, int bars, int jumps, long seed) {
@@ -73,7 +77,7 @@ public record JumpBenchmark(FeatureMatrix features, boolean[] labels, int jumps)
         Random rng = new Random(seed);
         boolean[] jump = jumpBars(bars, warmUp, jumps, rng);
         long[] open = new long[bars];
-        double[] close = new double[bars];
+        double[] close = new double[bars], sigmas = new double[bars];
         double logP = Math.log(40_000), sigma = 0;
         long regimeLeft = 0;
         for (int i = 0; i < bars; i++) {
@@ -81,13 +85,14 @@ public record JumpBenchmark(FeatureMatrix features, boolean[] labels, int jumps)
                 sigma = SIGMA_MIN * Math.pow(SIGMA_MAX / SIGMA_MIN, rng.nextDouble()); // log-uniform
                 regimeLeft = (long) Math.ceil(-MEAN_REGIME_BARS * Math.log(1 - rng.nextDouble())); // exponential
             }
+            sigmas[i] = sigma;
             double r = sigma * rng.nextGaussian();
             if (jump[i]) r += (rng.nextBoolean() ? 1 : -1) * sigma * (JUMP_MIN_SIGMAS + (JUMP_MAX_SIGMAS - JUMP_MIN_SIGMAS) * rng.nextDouble());
             logP += i == 0 ? 0 : r;
             open[i] = 1_600_000_000_000L / 60_000 * 60_000 + 60_000L * i;
             close[i] = Math.exp(logP);
         }
-        return new Series(open, close, jump);
+        return new Series(open, close, jump, sigmas);
     }
 
     /** Distinct jump bars in [warmUp, bars): a partial Fisher-Yates draw. */
