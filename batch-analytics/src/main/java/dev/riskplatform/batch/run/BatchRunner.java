@@ -1,7 +1,5 @@
 package dev.riskplatform.batch.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.batch.input.RangeInput;
 import dev.riskplatform.batch.input.RawBarSource;
 import dev.riskplatform.batch.metrics.BacktestTable;
@@ -9,13 +7,13 @@ import dev.riskplatform.batch.metrics.MetricsHistory;
 import dev.riskplatform.batch.processing.ModelLoader;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.market.BarInterval;
+import dev.riskplatform.io.topic.BatchRunMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +27,6 @@ import org.jboss.logging.Logger;
 public class BatchRunner {
 
     private static final Logger LOG = Logger.getLogger(BatchRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final DayJob job;
     private final RawBarSource source;
     private final ModelLoader models;
@@ -102,24 +99,8 @@ public class BatchRunner {
 
     /** docs/topics.md batch_runs, plus the day's quality counts and a reason when not complete. */
     static String eventJson(DayReport r) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("symbol", r.symbol());
-        e.put("date", r.date().toString());
-        e.put("status", r.status().name().toLowerCase().replace('_', '-'));
-        e.put("bars", r.bars());
-        e.put("expectedBars", r.expectedBars());
-        e.put("gaps", r.gaps());
-        e.put("duplicates", r.duplicates());
-        e.put("invalid", r.invalid());
-        e.put("processedKey", r.processedKey());
-        e.put("metricsKey", r.metricsKey());
-        e.put("modelVersion", r.modelVersion());
-        e.put("message", r.message());
-        e.put("finishedAt", System.currentTimeMillis());
-        try {
-            return JSON.writeValueAsString(e);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return new BatchRunMessage(r.symbol(), r.date().toString(), r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                r.bars(), r.expectedBars(), r.gaps(), r.duplicates(), r.invalid(), r.processedKey(), r.metricsKey(),
+                r.modelVersion() == null ? null : r.modelVersion().longValue(), r.message(), System.currentTimeMillis()).toJson();
     }
 }
