@@ -83,7 +83,7 @@ final class Members {
         return out;
     }
 
-    /** The object's member names in order, with their numbers (a map of numbers such as risk_events' features). */
+    /** The object's member names in order (of a map such as risk_events' features). */
     List<String> names() {
         List<String> out = new ArrayList<>(node.size());
         node.fieldNames().forEachRemaining(out::add);

@@ -93,7 +93,7 @@ public final class RiskEventMessage {
         g.writeEndObject();
     }
 
-    static void nullableNumber(JsonGenerator g, String field, Double value) throws IOException {
+    private static void nullableNumber(JsonGenerator g, String field, Double value) throws IOException {
         if (value == null) g.writeNullField(field);
         else g.writeNumberField(field, value.doubleValue());
     }
