@@ -39,9 +39,11 @@ class BadRecordsTest {
         long t = Series.openTime(BARS / 2) + 30_000;
         Map<String, String> badToReason = new LinkedHashMap<>();
         badToReason.put("{\"symbol\":\"DLQUSDT\",\"tradeId\":", "not JSON");
-        badToReason.put(Series.trade(SYMBOL, 9_000, new BigDecimal("-1"), t), "price must be > 0");
-        badToReason.put(Series.trade(SYMBOL, 9_001, BigDecimal.TEN, t).replace("\"tradeId\":9001,", ""), "tradeId must be an integer");
-        badToReason.put(Series.trade(SYMBOL, 9_002, BigDecimal.TEN, t).replace("\"10\"", "\"NaN\""), "price is not a decimal number");
+        badToReason.put(Series.trade(SYMBOL, 9_000, BigDecimal.TEN, t).replace("\"10\"", "\"0\""), "price must be > 0");
+        badToReason.put(Series.trade(SYMBOL, 9_001, BigDecimal.TEN, t).replace("\"tradeId\":9001,", ""), "tradeId is missing");
+        badToReason.put(Series.trade(SYMBOL, 9_004, BigDecimal.TEN, t).replace("\"buyerIsMaker\":true,", ""), "buyerIsMaker is missing");
+        badToReason.put(Series.trade(SYMBOL, 9_005, BigDecimal.TEN, t) + "{}", "has content after the JSON object");
+        badToReason.put(Series.trade(SYMBOL, 9_002, BigDecimal.TEN, t).replace("\"10\"", "\"NaN\""), "price is not a plain decimal");
         badToReason.put(Series.trade("OTHERUSDT", 9_003, BigDecimal.TEN, t), "is not the trade's symbol");
 
         Series.send(SYMBOL, closes, 0, BARS / 2);

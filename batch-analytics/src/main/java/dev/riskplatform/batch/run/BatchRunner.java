@@ -1,7 +1,5 @@
 package dev.riskplatform.batch.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.batch.input.RangeInput;
 import dev.riskplatform.batch.input.RawBarSource;
 import dev.riskplatform.batch.metrics.BacktestTable;
@@ -15,6 +13,7 @@ import dev.riskplatform.core.portfolio.Portfolio;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.market.BarInterval;
 import jakarta.annotation.PreDestroy;
+import dev.riskplatform.io.topic.BatchRunMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -30,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,7 +46,6 @@ import org.jboss.logging.Logger;
 public class BatchRunner {
 
     private static final Logger LOG = Logger.getLogger(BatchRunner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** batch_runs events sent and not yet acknowledged, at most: within the emitter's buffer. */
     private static final int EVENTS_IN_FLIGHT = 64;
     private final DayJob job;
@@ -192,24 +191,8 @@ public class BatchRunner {
 
     /** docs/topics.md batch_runs, plus the day's quality counts and a reason when not complete. */
     static String eventJson(DayReport r) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("symbol", r.symbol());
-        e.put("date", r.date().toString());
-        e.put("status", r.status().name().toLowerCase().replace('_', '-'));
-        e.put("bars", r.bars());
-        e.put("expectedBars", r.expectedBars());
-        e.put("gaps", r.gaps());
-        e.put("duplicates", r.duplicates());
-        e.put("invalid", r.invalid());
-        e.put("processedKey", r.processedKey());
-        e.put("metricsKey", r.metricsKey());
-        e.put("modelVersion", r.modelVersion());
-        e.put("message", r.message());
-        e.put("finishedAt", System.currentTimeMillis());
-        try {
-            return JSON.writeValueAsString(e);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return new BatchRunMessage(r.symbol(), r.date().toString(), r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                r.bars(), r.expectedBars(), r.gaps(), r.duplicates(), r.invalid(), r.processedKey(), r.metricsKey(),
+                r.modelVersion() == null ? null : r.modelVersion().longValue(), r.message(), System.currentTimeMillis()).toJson();
     }
 }

@@ -1,7 +1,6 @@
 package dev.riskplatform.detector.delivery;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.io.topic.RiskEventMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +26,6 @@ public final class AlertForwarder implements AutoCloseable {
 
     static final String ALERTS = "risk_alerts", EVENTS = "risk_events";
     private static final Logger LOG = Logger.getLogger(AlertForwarder.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What the forwarder needs besides its sinks. */
     public record Settings(String bootstrapServers, String groupId, int cooldownBars, String dashboardUrl,
@@ -122,7 +120,7 @@ public final class AlertForwarder implements AutoCloseable {
     private void onAlert(String raw) {
         Episode e;
         try {
-            e = Episode.fromAlert(JSON.readTree(raw), raw, settings.cooldownBars(), settings.dashboardUrl());
+            e = Episode.fromAlert(raw, settings.cooldownBars(), settings.dashboardUrl());
         } catch (Exception ex) {
             metrics.skipped("unreadable").increment();
             LOG.errorf("risk_alerts record not delivered, unreadable (%s): %s", ex.getMessage(), raw);
@@ -139,14 +137,14 @@ public final class AlertForwarder implements AutoCloseable {
 
     /** A risk_events bar: unreadable ones are the detector's own output and only skipped here (they end nothing). */
     private void onBar(String raw) {
+        RiskEventMessage.Received bar;
         try {
-            JsonNode bar = JSON.readTree(raw);
-            if (bar.hasNonNull("symbol") && bar.path("openTime").canConvertToLong()) {
-                resolve(episodes.bar(bar.get("symbol").asText(), bar.get("openTime").asLong()));
-            }
-        } catch (Exception ex) {
+            bar = RiskEventMessage.parse(raw);
+        } catch (IllegalArgumentException ex) {
             LOG.debugf("risk_events record skipped: %s", ex.getMessage());
+            return;
         }
+        resolve(episodes.bar(bar.symbol(), bar.openTime()));
     }
 
     private void resolve(List<Episode> over) {

@@ -2,10 +2,12 @@ package dev.riskplatform.detector.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.riskplatform.core.market.BarInterval;
+import dev.riskplatform.io.topic.RiskAlertMessage;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -24,30 +26,30 @@ record Episode(String alertId, String symbol, long endBarOpen, Instant startsAt,
     static final String END_ANNOTATION = "episode_end_bar";
 
     /**
-     * Reads a risk_alerts record (docs/topics.md). Starts at the detector's emittedAt; if no resolve
-     * ever comes (no later bar of the symbol reaches the forwarder), Alertmanager ends it by itself
-     * at twice the episode's length.
+     * Reads a risk_alerts record (docs/topics.md, {@link RiskAlertMessage}). Starts at the detector's emittedAt; if no
+     * resolve ever comes (no later bar of the symbol reaches the forwarder), Alertmanager ends it by itself at twice
+     * the episode's length.
+     *
+     * @throws IllegalArgumentException when the record is not a risk_alerts value, with the reason
      */
-    static Episode fromAlert(JsonNode a, String raw, int cooldownBars, String dashboardUrl) {
-        String alertId = text(a, "alertId"), symbol = text(a, "symbol"), model = text(a, "model");
-        long interval = BarInterval.parse(text(a, "interval")).millis();
-        long openTime = number(a, "openTime"), length = interval * cooldownBars;
-        Instant startsAt = Instant.ofEpochMilli(number(a, "emittedAt"));
+    static Episode fromAlert(String raw, int cooldownBars, String dashboardUrl) {
+        RiskAlertMessage.Received a = RiskAlertMessage.parse(raw);
+        long openTime = a.openTime(), length = BarInterval.parse(a.interval()).millis() * cooldownBars;
+        Instant startsAt = Instant.ofEpochMilli(a.emittedAt());
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("alertname", ALERTNAME);
-        labels.put("alert_id", alertId);
-        labels.put("symbol", symbol);
-        labels.put("severity", text(a, "severity").toLowerCase(Locale.ROOT));
-        labels.put("model", model);
-        String link = dashboardUrl + "?symbol=" + URLEncoder.encode(symbol, StandardCharsets.UTF_8);
+        labels.put("alert_id", a.alertId());
+        labels.put("symbol", a.symbol());
+        labels.put("severity", a.severity().name().toLowerCase(Locale.ROOT));
+        labels.put("model", a.model());
+        String link = dashboardUrl + "?symbol=" + URLEncoder.encode(a.symbol(), StandardCharsets.UTF_8);
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("summary", String.format(Locale.ROOT, "%s %s bar at %s scored %.3f over threshold %.3f (%s v%d)",
-                symbol, text(a, "interval"), Instant.ofEpochMilli(openTime), a.path("score").asDouble(),
-                a.path("threshold").asDouble(), model, a.path("modelVersion").asLong()));
-        annotations.put("description", explain(a.path("explanation")));
+                a.symbol(), a.interval(), Instant.ofEpochMilli(openTime), a.score(), a.threshold(), a.model(), a.modelVersion()));
+        annotations.put("description", explain(a.explanation()));
         annotations.put("dashboard", link);
         annotations.put(END_ANNOTATION, Long.toString(openTime + length));
-        return new Episode(alertId, symbol, openTime + length, startsAt, startsAt.plusMillis(2 * length),
+        return new Episode(a.alertId(), a.symbol(), openTime + length, startsAt, startsAt.plusMillis(2 * length),
                 labels, annotations, link, raw);
     }
 
@@ -59,13 +61,12 @@ record Episode(String alertId, String symbol, long endBarOpen, Instant startsAt,
                 labels, annotations, alert.path("generatorURL").asText(null), null);
     }
 
-    private static String explain(JsonNode explanation) {
+    private static String explain(List<RiskAlertMessage.Explained> explanation) {
         StringBuilder s = new StringBuilder();
-        for (JsonNode c : explanation) {
+        for (RiskAlertMessage.Explained c : explanation) {
             if (s.length() > 0) s.append("; ");
             s.append(String.format(Locale.ROOT, "%s = %.4g (typical %.4g to %.4g), %.0f%% of the isolation",
-                    c.path("feature").asText(), c.path("value").asDouble(), c.path("typicalLow").asDouble(),
-                    c.path("typicalHigh").asDouble(), 100 * c.path("contribution").asDouble()));
+                    c.feature(), c.value(), c.typicalLow(), c.typicalHigh(), 100 * c.contribution()));
         }
         return s.length() == 0 ? "no explanation in the alert" : s.toString();
     }
@@ -74,17 +75,5 @@ record Episode(String alertId, String symbol, long endBarOpen, Instant startsAt,
         Map<String, String> out = new LinkedHashMap<>();
         object.fields().forEachRemaining(f -> out.put(f.getKey(), f.getValue().asText()));
         return out;
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.asText().isEmpty()) throw new IllegalArgumentException(field + " must be a non-empty string");
-        return v.asText();
-    }
-
-    private static long number(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.canConvertToLong()) throw new IllegalArgumentException(field + " must be an integer");
-        return v.asLong();
     }
 }

@@ -1,12 +1,11 @@
 package dev.riskplatform.detector.live;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.riskplatform.core.risk.Severity;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.riskplatform.io.topic.RiskAlertMessage;
+import dev.riskplatform.io.topic.RiskEventMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,32 +24,33 @@ final class MarketBoard {
     static final int BARS_KEPT = 60;
     private final Map<String, SymbolSummary> latest = new ConcurrentHashMap<>();
     private final Map<String, SymbolBars> bars = new ConcurrentHashMap<>();
-    private final ArrayDeque<JsonNode> alerts = new ArrayDeque<>();
+    private final ArrayDeque<RawValue> alerts = new ArrayDeque<>();
     private final int maxAlerts;
 
     MarketBoard(int maxAlerts) {
         this.maxAlerts = maxAlerts;
     }
 
-    /** Takes a risk event or an alert (docs/topics.md); a payload without a symbol is not a market row. */
+    /**
+     * Takes a risk event or an alert (docs/topics.md: alerts are the payloads with a severity), read by its topic codec.
+     *
+     * @throws IllegalArgumentException when the codec refuses it: the detector writes these itself, so that is a bug
+     */
     void add(String json) {
-        JsonNode n = parse(json);
-        String symbol = n.path("symbol").asText("");
-        if (symbol.isEmpty()) return;
-        if (n.hasNonNull("severity")) {
-            Severity severity = Severity.valueOf(n.get("severity").asText());
-            long at = n.path("openTime").asLong();
-            latest.compute(symbol, (s, old) -> (old == null ? SymbolSummary.first(s) : old).withAlert(at, severity));
+        if (json.contains("\"severity\"")) {
+            RiskAlertMessage.Received a = RiskAlertMessage.parse(json);
+            latest.compute(a.symbol(), (s, old) -> (old == null ? SymbolSummary.first(s) : old).withAlert(a.openTime(), a.severity()));
             synchronized (alerts) {
-                alerts.addLast(n);
+                alerts.addLast(new RawValue(json));
                 if (alerts.size() > maxAlerts) alerts.removeFirst();
             }
         } else {
-            long open = n.path("openTime").asLong();
-            double close = number(n, "close"), score = number(n, "score"), threshold = number(n, "threshold");
-            latest.compute(symbol, (s, old) -> (old == null ? SymbolSummary.first(s) : old).withBar(open, close, score, threshold));
-            bars.computeIfAbsent(symbol, s -> new SymbolBars(BARS_KEPT))
-                    .add(open, number(n, "open"), number(n, "high"), number(n, "low"), close, score, threshold);
+            RiskEventMessage.Received e = RiskEventMessage.parse(json);
+            double score = e.score() == null ? Double.NaN : e.score();
+            latest.compute(e.symbol(), (s, old) -> (old == null ? SymbolSummary.first(s) : old)
+                    .withBar(e.openTime(), e.close(), score, e.threshold()));
+            bars.computeIfAbsent(e.symbol(), s -> new SymbolBars(BARS_KEPT))
+                    .add(e.openTime(), e.open(), e.high(), e.low(), e.close(), score, e.threshold());
         }
     }
 
@@ -67,11 +67,12 @@ final class MarketBoard {
         ObjectNode out = JSON.createObjectNode();
         ArrayNode symbols = out.putArray("symbols");
         for (SymbolSummary s : latest.values()) s.writeTo(symbols.addObject());
-        List<JsonNode> recent;
+        List<RawValue> recent;
         synchronized (alerts) {
             recent = new ArrayList<>(alerts);
         }
-        out.putArray("alerts").addAll(recent);
+        ArrayNode alertsOut = out.putArray("alerts");
+        recent.forEach(alertsOut::addRawValue); // as the detector wrote them
         return out;
     }
 
@@ -81,19 +82,5 @@ final class MarketBoard {
         SymbolBars b = bars.get(symbol);
         if (b != null) b.writeTo(symbol, out);
         return out;
-    }
-
-    private static double number(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v != null && v.isNumber() ? v.asDouble() : Double.NaN;
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return JSON.readTree(json);
-        } catch (IOException e) {
-            // The detector writes these payloads itself (RiskJson): unreadable JSON is a bug, not input.
-            throw new UncheckedIOException("not a risk event or alert: " + json, e);
-        }
     }
 }

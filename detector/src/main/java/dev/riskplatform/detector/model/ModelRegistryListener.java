@@ -1,7 +1,6 @@
 package dev.riskplatform.detector.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.io.topic.ModelRegistryMessage;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,14 +14,13 @@ public class ModelRegistryListener {
 
     public static final String CHANNEL = "model-registry";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final ModelManager models;
 
     public ModelRegistryListener(ModelManager models) {
         this.models = models;
     }
 
-    /** Re-reads only the registry the event names (its {@code model}); an event without a readable name, every registry. */
+    /** Re-reads only the registry the event names (its {@code model}); an event its codec refuses, every registry. */
     @Incoming(CHANNEL)
     public void onRegistered(String event) {
         models.requestReload("event", modelOf(event));
@@ -30,9 +28,8 @@ public class ModelRegistryListener {
 
     static String modelOf(String event) {
         try {
-            JsonNode model = event == null ? null : JSON.readTree(event).get("model");
-            return model != null && model.isTextual() ? model.asText() : null;
-        } catch (Exception e) {
+            return ModelRegistryMessage.parse(event).model();
+        } catch (IllegalArgumentException e) {
             return null;
         }
     }

@@ -3,6 +3,8 @@ package dev.riskplatform.detector.stream;
 import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.detector.model.DetectorConfig;
 import dev.riskplatform.detector.model.ModelManager;
+import dev.riskplatform.io.topic.RiskAlertMessage;
+import dev.riskplatform.io.topic.RiskEventMessage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
@@ -70,10 +72,11 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
     /** Bars of the replayed trades were emitted after those trades arrived: silence them from the earliest start on. */
     private int rebuild(Map<TopicPartition, Long> since, Map<TopicPartition, Long> committed) {
         long from = Collections.min(since.values());
-        processor.silence(recovery.lastOpenTimes("risk_events", from), recovery.lastOpenTimes("risk_alerts", from));
+        processor.silence(recovery.lastOpenTimes("risk_events", from, json -> RiskEventMessage.parse(json).openTime()),
+                recovery.lastOpenTimes("risk_alerts", from, json -> RiskAlertMessage.parse(json).openTime()));
         int[] n = {0};
         recovery.replay(since, committed, r -> {
-            processor.replay(r.key(), r.value(), r.timestamp(), r.partition());
+            processor.replay(r.key(), r.value(), r.partition());
             n[0]++;
         });
         processor.resumeAlerts();

@@ -1,7 +1,5 @@
 package dev.riskplatform.detector.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,7 +23,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class StateRecovery {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(500);
     private static final int TAIL = 16;
 
@@ -34,8 +32,11 @@ final class StateRecovery {
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Max openTime per symbol among the records of {@code topic} (risk_events, risk_alerts) published since {@code sinceMillis}. */
-    Map<String, Long> lastOpenTimes(String topic, long sinceMillis) {
+    /**
+     * Max openTime per symbol among the records of {@code topic} (risk_events, risk_alerts) published since
+     * {@code sinceMillis}, as {@code openTime} (the topic's codec) reads it; a record it refuses is passed over.
+     */
+    Map<String, Long> lastOpenTimes(String topic, long sinceMillis, ToLongFunction<String> openTime) {
         Map<String, Long> last = new HashMap<>();
         try (KafkaConsumer<String, String> c = consumer()) {
             List<TopicPartition> all = c.partitionsFor(topic).stream()
@@ -43,9 +44,11 @@ final class StateRecovery {
             Map<TopicPartition, Long> since = new HashMap<>();
             all.forEach(p -> since.put(p, sinceMillis));
             readRange(c, since, c.endOffsets(all), r -> {
-                JsonNode n = parse(r.value());
-                if (n != null && n.path("openTime").canConvertToLong() && r.key() != null) {
-                    last.merge(r.key(), n.get("openTime").asLong(), Math::max);
+                if (r.key() == null) return;
+                try {
+                    last.merge(r.key(), openTime.applyAsLong(r.value()), Math::max);
+                } catch (IllegalArgumentException unreadable) {
+                    // not the detector's payload: it says nothing about what was emitted
                 }
             });
         }
@@ -113,13 +116,5 @@ final class StateRecovery {
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return new KafkaConsumer<>(p);
-    }
-
-    private static JsonNode parse(String json) {
-        try {
-            return json == null ? null : JSON.readTree(json);
-        } catch (Exception e) {
-            return null;
-        }
     }
 }

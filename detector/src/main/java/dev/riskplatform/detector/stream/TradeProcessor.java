@@ -11,6 +11,10 @@ import dev.riskplatform.detector.live.LiveFeed;
 import dev.riskplatform.detector.model.DetectorConfig;
 import dev.riskplatform.detector.model.ModelManager;
 import dev.riskplatform.detector.model.ActiveModel;
+import dev.riskplatform.io.topic.DeadLetterMessage;
+import dev.riskplatform.io.topic.MarketPriceMessage;
+import dev.riskplatform.io.topic.RiskAlertMessage;
+import dev.riskplatform.io.topic.RiskEventMessage;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -107,9 +111,9 @@ public class TradeProcessor {
     private boolean processOne(KafkaRecord<String, String> record, long wallNow, Outputs out) {
         String key = record.getKey();
         touchPartition(record.getPartition(), wallNow);
-        TradeJson.Parsed parsed;
+        MarketPriceMessage.Received parsed;
         try {
-            parsed = TradeJson.parse(key, record.getPayload(), record.getTimestamp().toEpochMilli());
+            parsed = MarketPriceMessage.parse(key, record.getPayload());
         } catch (IllegalArgumentException e) {
             out.futures.add(deadLetter(key, record.getPayload(), e.getMessage()));
             return false;
@@ -124,7 +128,7 @@ public class TradeProcessor {
         return true;
     }
 
-    private synchronized void onTrade(TradeJson.Parsed parsed, int partition, long wallNow, boolean live, Outputs out) {
+    private synchronized void onTrade(MarketPriceMessage.Received parsed, int partition, long wallNow, boolean live, Outputs out) {
         Trade t = parsed.trade();
         ActiveModel active = models.forSymbol(t.symbol()); // the symbol's own model, else the default
         ScoringModel model = active.scoring();
@@ -132,7 +136,7 @@ public class TradeProcessor {
         SymbolState s = state(t.symbol(), model);
         s.lastTradeWall = wallNow;
         s.partition = partition;
-        BarBuilder.Outcome outcome = s.pipeline.onTrade(t, parsed.publishTime(), model, out);
+        BarBuilder.Outcome outcome = s.pipeline.onTrade(t, parsed.ingestTime(), model, out);
         if (outcome == BarBuilder.Outcome.LATE) metrics.late();
         if (outcome == BarBuilder.Outcome.DUPLICATE) metrics.duplicate();
     }
@@ -225,10 +229,10 @@ public class TradeProcessor {
      * Recovery: a trade read back from before the committed offset rebuilds the windows. Invalid
      * ones were dead-lettered when first consumed; bars it closes that were not emitted yet are.
      */
-    void replay(String key, String value, long timestamp, int partition) {
-        TradeJson.Parsed parsed;
+    void replay(String key, String value, int partition) {
+        MarketPriceMessage.Received parsed;
         try {
-            parsed = TradeJson.parse(key, value, timestamp);
+            parsed = MarketPriceMessage.parse(key, value);
         } catch (IllegalArgumentException e) {
             return;
         }
@@ -252,7 +256,7 @@ public class TradeProcessor {
     private CompletableFuture<Void> deadLetter(String key, String raw, String reason) {
         metrics.deadLetter();
         LOG.debugf("dead letter (%s): %s", reason, raw);
-        return publisher.deadLetter(key, RiskJson.deadLetter(reason, raw, System.currentTimeMillis()));
+        return publisher.deadLetter(key, new DeadLetterMessage(reason, raw, "market_prices", System.currentTimeMillis()).toJson());
     }
 
     /** The alert tagged with the market episode it is part of (MarketEpisodes), counting the episodes opened. */
@@ -272,7 +276,7 @@ public class TradeProcessor {
 
         @Override
         public void event(RiskEvent e) {
-            String json = RiskJson.event(e);
+            String json = RiskEventMessage.toJson(e);
             futures.add(publisher.event(e.bar().symbol(), json));
             metrics.bar(e.lastTradePublishTime(), e.emittedAt(), e.closedByIdle());
             live.broadcast(json);
@@ -281,7 +285,7 @@ public class TradeProcessor {
         @Override
         public void alert(Alert raw) {
             Alert a = inMarket(raw);
-            String json = RiskJson.alert(a);
+            String json = RiskAlertMessage.toJson(a);
             futures.add(publisher.alert(a.symbol(), json));
             metrics.alert(a);
             live.broadcast(json);

@@ -1,8 +1,10 @@
 package dev.riskplatform.detector.bench;
 
+import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.detector.support.Series;
 import dev.riskplatform.detector.support.TestModels;
 import dev.riskplatform.testsupport.RealInfrastructure;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.testsupport.S3ProxyServer;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -147,10 +149,8 @@ class DetectorBench {
         for (int i = 0; i < n; i++) {
             int s = i % SYMBOLS, k = i / SYMBOLS;
             String symbol = prefix + s;
-            // Same members as Series.trade (the ingestor's shape), by concatenation: Jackson here would time the test JVM.
-            out.add(new ProducerRecord<>("market_prices", symbol, "{\"symbol\":\"" + symbol + "\",\"tradeId\":" + k
-                    + ",\"price\":\"" + closes[k].toPlainString() + "\",\"quantity\":\"0.5\",\"tradeTime\":" + (Series.T0 + k * 1_000L)
-                    + ",\"buyerIsMaker\":" + (k % 2 == 0) + ",\"source\":\"replay\",\"ingestTime\":" + now + "}"));
+            Trade t = Trade.parse(symbol, k, closes[k].toPlainString(), "0.5", Series.T0 + k * 1_000L, k % 2 == 0);
+            out.add(new ProducerRecord<>("market_prices", symbol, MarketPriceMessage.toJson(t, "replay", now)));
         }
         return out;
     }

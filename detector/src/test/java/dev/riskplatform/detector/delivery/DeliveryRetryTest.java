@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
@@ -37,7 +36,7 @@ class DeliveryRetryTest {
             DeliveryMetrics metrics = new DeliveryMetrics(meters, List.of("webhook"));
             WebhookSink sink = new WebhookSink(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), "s",
                     new Http(Duration.ofSeconds(2)));
-            Episode e = Episode.fromAlert(new ObjectMapper().readTree(ALERT), ALERT, 30, "http://dash/");
+            Episode e = Episode.fromAlert(ALERT, 30, "http://dash/");
             boolean delivered = new Retry(3, Duration.ofMillis(10), metrics, () -> true).attempt(sink, "fire", e, () -> sink.fire(e));
             assertFalse(delivered);
             assertEquals(3, calls.get());
@@ -50,7 +49,7 @@ class DeliveryRetryTest {
 
     @Test
     void theEpisodeEndsCooldownBarsAfterItsFirstBarAndExpiresAtTwiceThat() throws Exception {
-        Episode e = Episode.fromAlert(new ObjectMapper().readTree(ALERT), ALERT, 30, "http://dash/");
+        Episode e = Episode.fromAlert(ALERT, 30, "http://dash/");
         assertEquals(1767225600000L + 30 * 60_000L, e.endBarOpen());
         assertEquals(e.startsAt().plus(Duration.ofMinutes(60)), e.expiresAt());
         EpisodeTracker tracker = new EpisodeTracker();

@@ -6,19 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.core.market.Bar;
+import dev.riskplatform.core.market.BarInterval;
+import dev.riskplatform.core.risk.Alert;
+import dev.riskplatform.core.risk.RiskEvent;
+import dev.riskplatform.core.risk.RollingIntradayRisk;
 import dev.riskplatform.core.risk.Severity;
+import dev.riskplatform.io.topic.RiskAlertMessage;
+import dev.riskplatform.io.topic.RiskEventMessage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MarketBoardTest {
 
+    private static final BarInterval MINUTE = BarInterval.parse("1m");
+
+    /** A risk event as the detector writes it: a bar opening at {@code open} (epoch ms) that closed at {@code close}. */
     private static String event(String symbol, long open, double close, String score) {
-        return "{\"symbol\":\"" + symbol + "\",\"interval\":\"1m\",\"openTime\":" + open + ",\"close\":" + close
-                + ",\"score\":" + score + ",\"threshold\":2.0,\"anomaly\":false}";
+        Bar bar = new Bar(symbol, MINUTE, open, open + MINUTE.millis() - 1, close, close, close, close, 1, close, close, 1, 1, 1, false);
+        Double s = score.equals("null") ? null : Double.valueOf(score);
+        return RiskEventMessage.toJson(new RiskEvent(bar, null, List.of(), s, 2.0, false, "m", 1, "tail-blend", null, open, open, false,
+                new RollingIntradayRisk.Snapshot(1, null, null, null)));
     }
 
     private static String alert(String symbol, long open, String severity) {
-        return "{\"alertId\":\"" + symbol + "-" + open + "-v1\",\"symbol\":\"" + symbol + "\",\"openTime\":" + open
-                + ",\"severity\":\"" + severity + "\",\"score\":3.0,\"threshold\":2.0}";
+        return RiskAlertMessage.toJson(new Alert(Alert.idOf(symbol, open, 1), symbol, MINUTE, open, Severity.valueOf(severity), 3.0,
+                2.0, "m", 1, List.of(), 1, open));
     }
 
     @Test
@@ -36,7 +50,7 @@ class MarketBoardTest {
     }
 
     @Test
-    void countsAlertsAndKeepsTheNewestAndTheLastFew() {
+    void countsAlertsAndKeepsTheNewestAndTheLastFew() throws Exception {
         MarketBoard b = new MarketBoard(2);
         b.add(event("AAA", 60_000, 10, "1.0"));
         b.add(alert("AAA", 60_000, "HIGH"));
@@ -47,7 +61,7 @@ class MarketBoardTest {
         assertEquals(180_000, a.lastAlertTime());
         assertEquals(Severity.CRITICAL, a.lastSeverity());
         assertEquals(60_000, a.openTime(), "an alert leaves the bar fields as they were");
-        JsonNode recent = b.snapshot().get("alerts");
+        JsonNode recent = new ObjectMapper().readTree(b.snapshot().toString()).get("alerts"); // the alerts are kept as written
         assertEquals(2, recent.size(), "only the last maxAlerts alerts are kept");
         assertEquals("BBB", recent.get(0).get("symbol").asText());
         assertEquals("AAA", recent.get(1).get("symbol").asText());

@@ -4,6 +4,8 @@ import dev.riskplatform.core.market.Bar;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.core.market.Trade;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.testsupport.TopicProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,9 +75,8 @@ public final class Series {
     }
 
     public static String trade(String symbol, long id, BigDecimal price, long time) {
-        return JSON.createObjectNode().put("symbol", symbol).put("tradeId", id).put("price", price.toPlainString())
-                .put("quantity", "0.5").put("tradeTime", time).put("buyerIsMaker", id % 2 == 0).put("source", "replay")
-                .put("ingestTime", System.currentTimeMillis()).toString();
+        Trade t = Trade.parse(symbol, id, price.toPlainString(), "0.5", time, id % 2 == 0);
+        return MarketPriceMessage.toJson(t, "replay", System.currentTimeMillis());
     }
 
     /** Publishes bars [from, to) keyed by symbol and waits for the broker's acknowledgements. */

@@ -1,6 +1,5 @@
 package dev.riskplatform.detector.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.core.artifact.ModelArtifact;
 import dev.riskplatform.core.artifact.ModelArtifactException;
 import dev.riskplatform.core.artifact.RegistryDocument;
@@ -15,6 +14,7 @@ import dev.riskplatform.core.model.ServedScorer;
 import dev.riskplatform.core.model.ScoreSummary;
 import dev.riskplatform.core.model.Threshold;
 import dev.riskplatform.detector.model.ModelManager;
+import dev.riskplatform.io.topic.ModelRegistryMessage;
 import dev.riskplatform.service.registry.ModelRegistryStore;
 import dev.riskplatform.testsupport.RealInfrastructure;
 import dev.riskplatform.testsupport.TopicProbe;
@@ -40,7 +40,6 @@ public final class TestModels {
     public static final String MODEL = "btc-iforest";
     public static final FeatureSpec SPEC = FeatureSpec.defaults();
     public static final int TRAINING_BARS = 1_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestModels() {
     }
@@ -100,8 +99,7 @@ public final class TestModels {
                     System.currentTimeMillis(), RegistryEntry.TAIL_BLEND, List.of());
             s3.putObject(b -> b.bucket(RealInfrastructure.BUCKET).key(ModelRegistryStore.registryKey(model)),
                     RequestBody.fromBytes(registry.with(entry).toJson()));
-            TopicProbe.send("model_registry", model, JSON.createObjectNode().put("model", model).put("version", version)
-                    .put("artifactKey", key).put("sha256", registrySha).put("promoted", true).toString());
+            TopicProbe.send("model_registry", model, ModelRegistryMessage.toJson(model, entry));
             return version;
         }
     }

@@ -1,6 +1,6 @@
 package dev.riskplatform.ingestor.archive;
 
-import dev.riskplatform.io.MarketPriceMessage;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.ingestor.binance.Backoff;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,6 +2,7 @@ package dev.riskplatform.ingestor.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
+import dev.riskplatform.io.topic.PlainDecimal;
 
 /**
  * The field rules shared by the stream's tree parser and the historicalTrades client. Each check answers null when
@@ -48,32 +49,9 @@ final class BinanceFields {
                 + " is not a plain decimal (ASCII digits and an optional fraction, as Binance writes them): '" + shown(text) + "'", symbol);
     }
 
-    /**
-     * Binance writes prices and quantities as {@code 0} or a digit string without a leading zero, optionally followed by
-     * {@code .} and digits: no sign, exponent, white space or other digit scripts. For exactly these texts BigDecimal's
-     * plain string is the text itself, so market_prices carries the decimal as Binance sent it (docs/topics.md);
-     * anything else is refused rather than rewritten ("1e5" would be published as "100000").
-     */
+    /** The plain decimals market_prices carries ({@link PlainDecimal}): Binance's own form, taken as it is. */
     static boolean isPlainDecimal(String s) {
-        int n = s.length(), i = integerDigits(s);
-        if (i == 0) return false;
-        if (i == n) return true;
-        if (s.charAt(i) != '.' || i + 1 == n) return false;
-        for (int j = i + 1; j < n; j++) if (!digit(s.charAt(j))) return false;
-        return true;
-    }
-
-    /** How many characters the integer part takes: "0" alone, or digits not starting with 0; 0 when neither. */
-    private static int integerDigits(String s) {
-        if (s.isEmpty()) return 0;
-        if (s.charAt(0) == '0') return 1;
-        int i = 0;
-        while (i < s.length() && digit(s.charAt(i))) i++;
-        return i;
-    }
-
-    private static boolean digit(char c) {
-        return c >= '0' && c <= '9';
+        return PlainDecimal.is(s);
     }
 
     private static String quoted(String field) {

@@ -1,11 +1,8 @@
 package dev.riskplatform.ingestor.publish;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.io.topic.DeadLetterMessage;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -20,7 +17,6 @@ public class DeadLetterPublisher {
      * reason says so), as a record over the producer's 1 MB max.request.size would be refused and the letter lost.
      */
     public static final int MAX_RAW_CHARS = 64 * 1024;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Emitter<Record<String, String>> emitter;
     private final PublishGate gate;
@@ -34,17 +30,11 @@ public class DeadLetterPublisher {
 
     /** {@code symbol} may be null (unreadable message): the record then has no key. {@code outcome} hears of the reason. */
     public void publish(String symbol, String reason, String raw, String source, PublishGate.Outcome<String> outcome) {
-        Map<String, Object> value = new LinkedHashMap<>();
         boolean cut = raw.length() > MAX_RAW_CHARS;
-        value.put("reason", cut ? reason + " (raw: its first " + MAX_RAW_CHARS + " of " + raw.length() + " characters)" : reason);
-        value.put("raw", cut ? prefix(raw) : raw);
-        value.put("source", source);
-        value.put("at", System.currentTimeMillis());
-        try {
-            gate.send(emitter, symbol, JSON.writeValueAsString(value), reason, outcome);
-        } catch (JsonProcessingException e) {
-            outcome.failed(reason, e);
-        }
+        DeadLetterMessage letter = new DeadLetterMessage(
+                cut ? reason + " (raw: its first " + MAX_RAW_CHARS + " of " + raw.length() + " characters)" : reason,
+                cut ? prefix(raw) : raw, source, System.currentTimeMillis());
+        gate.send(emitter, symbol, letter.toJson(), reason, outcome);
     }
 
     /** The first {@link #MAX_RAW_CHARS} characters, one fewer rather than half a surrogate pair. */

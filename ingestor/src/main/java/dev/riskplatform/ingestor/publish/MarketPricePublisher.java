@@ -1,7 +1,7 @@
 package dev.riskplatform.ingestor.publish;
 
 import dev.riskplatform.core.market.Trade;
-import dev.riskplatform.io.MarketPriceMessage;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.Await;
 import dev.riskplatform.ingestor.storage.PartitionWriter;
-import dev.riskplatform.io.MarketPriceMessage;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.io.PartitionKeys;
 import dev.riskplatform.io.TradeParquet;
 import dev.riskplatform.testsupport.RealInfrastructure;

@@ -6,7 +6,7 @@ import dev.riskplatform.ingestor.archive.ArchiveLoop;
 import dev.riskplatform.ingestor.archive.TradeArchiver;
 import dev.riskplatform.ingestor.storage.PartitionWriter;
 import dev.riskplatform.io.Manifest;
-import dev.riskplatform.io.MarketPriceMessage;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.io.PartitionKeys;
 import dev.riskplatform.service.storage.ObjectStore;
 import dev.riskplatform.service.storage.StorageConfig;

@@ -6,7 +6,7 @@ import dev.riskplatform.ingestor.binance.BinanceMessageParser;
 import dev.riskplatform.ingestor.binance.TradeSequencer;
 import dev.riskplatform.ingestor.replay.BinancePayloads;
 import dev.riskplatform.ingestor.replay.ReplaySource;
-import dev.riskplatform.io.MarketPriceMessage;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.testsupport.KafkaBroker;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -145,7 +145,7 @@ class BinanceMessageParserTest {
         TradeEvent e = assertInstanceOf(TradeEvent.class, parser.parse(TRADE.replace("\"q\":\"100\"", "\"q\":\"" + text + "\"")));
         assertEquals(text, e.trade().quantity().toPlainString());
         org.junit.jupiter.api.Assertions.assertTrue(
-                dev.riskplatform.io.MarketPriceMessage.toJson(e.trade(), "binance", 1).contains("\"quantity\":\"" + text + "\""));
+                dev.riskplatform.io.topic.MarketPriceMessage.toJson(e.trade(), "binance", 1).contains("\"quantity\":\"" + text + "\""));
     }
 
     /** The streaming fast path gives every message the very verdict of the tree parser (it only shortcuts valid trades). */

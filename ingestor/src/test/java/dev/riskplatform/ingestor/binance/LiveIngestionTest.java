@@ -10,7 +10,7 @@ import dev.riskplatform.ingestor.Await;
 import dev.riskplatform.ingestor.health.IngestorMetrics;
 import dev.riskplatform.ingestor.replay.ReplayServer;
 import dev.riskplatform.ingestor.replay.ReplaySource;
-import dev.riskplatform.io.MarketPriceMessage;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import dev.riskplatform.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;

@@ -15,7 +15,7 @@ import dev.riskplatform.ingestor.binance.BinanceEvent.Control;
 import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
 import dev.riskplatform.ingestor.binance.BinanceEvent.ServerShutdown;
 import dev.riskplatform.ingestor.binance.BinanceEvent.TradeEvent;
-import dev.riskplatform.io.MarketPriceMessage;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.riskplatform.ingestor.Await;
 import dev.riskplatform.ingestor.health.IngestorMetrics;
 import dev.riskplatform.ingestor.publish.PublishGate;
 import dev.riskplatform.ingestor.replay.ReplayServer;
-import dev.riskplatform.io.MarketPriceMessage;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

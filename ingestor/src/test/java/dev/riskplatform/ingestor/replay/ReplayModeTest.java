@@ -5,7 +5,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.riskplatform.io.MarketPriceMessage;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import dev.riskplatform.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;

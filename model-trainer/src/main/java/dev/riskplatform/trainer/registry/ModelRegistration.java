@@ -5,6 +5,7 @@ import dev.riskplatform.core.artifact.ModelArtifactException;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.artifact.RegistryEntry;
 import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.io.topic.ModelRegistryMessage;
 import dev.riskplatform.service.registry.ModelRegistryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -64,7 +65,7 @@ public class ModelRegistration {
 
     private boolean publish(String model, RegistryEntry entry) {
         try {
-            publisher.publish(model, RegistryEvent.json(model, entry)).await().atMost(SEND_TIMEOUT);
+            publisher.publish(model, ModelRegistryMessage.toJson(model, entry)).await().atMost(SEND_TIMEOUT);
             return true;
         } catch (RuntimeException e) {
             LOG.errorf(e, "registered %s v%d but could not publish its model_registry event", model, entry.version());

@@ -1,7 +1,6 @@
-package dev.riskplatform.io;
+package dev.riskplatform.io.topic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,12 +24,12 @@ class MarketPriceMessageTest {
     @Test
     void refusesBadValuesWithAReason() {
         var e = assertThrows(IllegalArgumentException.class, () -> MarketPriceMessage.parse(
-                "{\"symbol\":\"BTCUSDT\",\"tradeId\":1,\"price\":\"-1\",\"quantity\":\"1\",\"tradeTime\":1}"));
-        assertEquals("price must be > 0, got -1", e.getMessage());
+                "{\"symbol\":\"BTCUSDT\",\"tradeId\":1,\"price\":\"0\",\"quantity\":\"1\",\"tradeTime\":1,\"buyerIsMaker\":true}"));
+        assertEquals("price must be > 0, got 0", e.getMessage());
     }
 
     private static final String TRADE = "\"symbol\":\"BTCUSDT\",\"tradeId\":7,\"price\":\"42000.01\",\"quantity\":\"0.5\","
-            + "\"tradeTime\":1700000000123,\"buyerIsMaker\":false";
+            + "\"tradeTime\":1700000000123,\"buyerIsMaker\":false,\"source\":\"binance\",\"ingestTime\":1700000000130";
 
     @Test
     void skipsUnknownMembersWholeAndTakesTheLastOfARepeatedOne() {
@@ -41,14 +40,12 @@ class MarketPriceMessageTest {
     }
 
     @Test
-    void sourceIngestTimeAndBuyerIsMakerAreOptional() {
-        MarketPriceMessage.Received r = MarketPriceMessage.parse("{" + TRADE + "}");
-        assertNull(r.source());
-        assertEquals(0, r.ingestTime());
-        r = MarketPriceMessage.parse("{" + TRADE + ",\"source\":null,\"ingestTime\":null}");
-        assertNull(r.source());
-        assertEquals(0, r.ingestTime());
-        assertEquals(false, MarketPriceMessage.parse("{" + TRADE.replace("\"buyerIsMaker\":false", "\"e\":1") + "}").trade().buyerIsMaker());
+    void theKeyMustBeTheTradesSymbol() {
+        assertEquals("BTCUSDT", MarketPriceMessage.parse("BTCUSDT", "{" + TRADE + "}").trade().symbol());
+        assertEquals("record key 'ETHUSDT' is not the trade's symbol 'BTCUSDT'",
+                assertThrows(IllegalArgumentException.class, () -> MarketPriceMessage.parse("ETHUSDT", "{" + TRADE + "}")).getMessage());
+        assertEquals("record key null is not the trade's symbol 'BTCUSDT'",
+                assertThrows(IllegalArgumentException.class, () -> MarketPriceMessage.parse(null, "{" + TRADE + "}")).getMessage());
     }
 
     @Test
@@ -65,7 +62,7 @@ class MarketPriceMessageTest {
         assertEquals("market_prices value is not a JSON object", reason("[{" + TRADE + "}]"));
         assertEquals("market_prices value is not a JSON object", reason("42"));
         assertEquals("market_prices value has content after the JSON object", reason("{" + TRADE + "} {}"));
-        for (String field : new String[] {"symbol", "tradeId", "price", "quantity", "tradeTime"}) {
+        for (String field : new String[] {"symbol", "tradeId", "price", "quantity", "tradeTime", "buyerIsMaker", "source", "ingestTime"}) {
             assertEquals(field + " is missing", reason("{" + TRADE.replace("\"" + field + "\"", "\"other\"") + "}"));
         }
         assertEquals("tradeId must be an integer", reason("{" + TRADE.replace("\"tradeId\":7", "\"tradeId\":\"7\"") + "}"));
@@ -76,9 +73,15 @@ class MarketPriceMessageTest {
         assertEquals("symbol must be a string", reason("{" + TRADE.replace("\"BTCUSDT\"", "null") + "}"));
         assertEquals("buyerIsMaker must be true or false", reason("{" + TRADE.replace("false", "\"false\"") + "}"));
         assertEquals("source must be a string", reason("{" + TRADE + ",\"source\":1}"));
+        assertEquals("source must be a string", reason("{" + TRADE + ",\"source\":null}"));
+        assertEquals("source must not be empty", reason("{" + TRADE + ",\"source\":\"\"}"));
         assertEquals("ingestTime must be an integer", reason("{" + TRADE + ",\"ingestTime\":\"1\"}"));
+        assertEquals("ingestTime must be an integer", reason("{" + TRADE + ",\"ingestTime\":null}"));
         assertEquals("trade id must be >= 0, got -7", reason("{" + TRADE.replace("\"tradeId\":7", "\"tradeId\":-7") + "}"));
-        assertEquals("quantity is not a decimal number: 'abc'", reason("{" + TRADE.replace("\"0.5\"", "\"abc\"") + "}"));
+        assertEquals("quantity is not a plain decimal: 'abc'", reason("{" + TRADE.replace("\"0.5\"", "\"abc\"") + "}"));
+        for (String notPlain : new String[] {"1e5", "+7", "007.5", ".5", "-0", "5.", " 5"}) {
+            assertEquals("price is not a plain decimal: '" + notPlain + "'", reason("{" + TRADE.replace("42000.01", notPlain) + "}"));
+        }
     }
 
     private static String reason(String json) {
