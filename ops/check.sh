@@ -267,6 +267,8 @@ self_test() {
   expect_reject rules-k8s-drift 'differs from ops/prometheus/rules.yml: DetectorDown \(for\)' rules_agree "$RULES" "$drifted"
   expect_reject rules-unknown-metric 'detector_bars_totl is exported by no service' \
     rule_metrics_exported "$SELFTEST/rules-unknown-metric.yml.broken" "$SELFTEST/exported-metrics.txt"
+  expect_reject package-cycle 'package cycle: dev.riskplatform.selftest.a -> dev.riskplatform.selftest.b' \
+    python3 "$ROOT/ops/package-cycles.py" "$SELFTEST/package-cycle"
   expect_reject backfill-bad-month "bad month '13'" sh -c "ops/backfill-job.sh --year=2024 --month=13 < /dev/null"
   # The Jenkinsfile fixture is checked together with the real Jenkinsfile (one CodeNarc start
   # costs ~1 minute on this machine): see check_jenkinsfile.
@@ -475,6 +477,12 @@ else
     pass "Grafana dashboard: every PromQL expression parses ($(head -n1 <<<"$report"))"
   else
     fail "Grafana dashboard PromQL: $(tail -n3 <<<"$report" | tr '\n' ' ')"
+  fi
+
+  if report=$(python3 ops/package-cycles.py 2>&1); then
+    pass "package graph: $report"
+  else
+    fail "package graph: $(head -n3 <<<"$report" | tr '\n' ' ')"
   fi
 
   check_rules

@@ -1,6 +1,6 @@
 package dev.riskplatform.ingestor.archive;
 
-import dev.riskplatform.ingestor.health.IngestorMetrics;
+import dev.riskplatform.ingestor.metrics.IngestorMetrics;
 import dev.riskplatform.ingestor.storage.PartitionWriter;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -35,7 +35,7 @@ public class ArchiveStartup {
 
     void start(@Observes StartupEvent e) {
         if (!enabled) return;
-        metrics.archive(status);
+        metrics.archive(status, ArchiveStatus::totalFailures, ArchiveStatus::consecutiveFailures);
         loop = new ArchiveLoop(bootstrap, groupId, new TradeArchiver(writer), batchSize, batchBytes.asLongValue(), flushInterval, retryInitial, retryMax, status);
         Thread t = new Thread(loop, "trade-archiver");
         t.setDaemon(true);

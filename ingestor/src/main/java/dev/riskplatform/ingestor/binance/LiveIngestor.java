@@ -5,7 +5,7 @@ import dev.riskplatform.ingestor.binance.BinanceEvent.Control;
 import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
 import dev.riskplatform.ingestor.binance.BinanceEvent.ServerShutdown;
 import dev.riskplatform.ingestor.binance.BinanceEvent.TradeEvent;
-import dev.riskplatform.ingestor.health.IngestorMetrics;
+import dev.riskplatform.ingestor.metrics.IngestorMetrics;
 import dev.riskplatform.ingestor.publish.DeadLetterPublisher;
 import dev.riskplatform.ingestor.publish.MarketPricePublisher;
 import dev.riskplatform.ingestor.publish.MarketPricesTail;

@@ -1,5 +1,6 @@
 package dev.riskplatform.ingestor.publish;
 
+import dev.riskplatform.ingestor.metrics.IngestorMetrics;
 import io.smallrye.reactive.messaging.kafka.Record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Queue;
@@ -52,6 +53,10 @@ public class PublishGate {
     private final KafkaHandOff handOff = new KafkaHandOff();
     /** When Kafka last acknowledged something, or the first unacknowledged record was handed over (ms). */
     private volatile long lastProgress = System.currentTimeMillis();
+
+    public PublishGate(IngestorMetrics metrics) {
+        metrics.publishInFlight(this, PublishGate::inFlight);
+    }
 
     /** How the broker answered about one message; called on the producer's I/O thread, so keep it short. */
     public interface Outcome<T> {

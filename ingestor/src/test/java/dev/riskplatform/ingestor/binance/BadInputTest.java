@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.Await;
-import dev.riskplatform.ingestor.health.IngestorMetrics;
+import dev.riskplatform.ingestor.metrics.IngestorMetrics;
 import dev.riskplatform.ingestor.replay.BinancePayloads;
 import dev.riskplatform.ingestor.replay.ReplayServer;
 import dev.riskplatform.testsupport.RealInfrastructureResource;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.Await;
-import dev.riskplatform.ingestor.health.IngestorMetrics;
+import dev.riskplatform.ingestor.metrics.IngestorMetrics;
 import dev.riskplatform.ingestor.replay.ReplayServer;
 import dev.riskplatform.ingestor.replay.ReplaySource;
 import dev.riskplatform.io.topic.MarketPriceMessage;

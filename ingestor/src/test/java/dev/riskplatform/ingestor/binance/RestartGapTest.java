@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskplatform.ingestor.Await;
-import dev.riskplatform.ingestor.health.IngestorMetrics;
+import dev.riskplatform.ingestor.metrics.IngestorMetrics;
 import dev.riskplatform.ingestor.publish.PublishGate;
 import dev.riskplatform.ingestor.replay.ReplayServer;
 import dev.riskplatform.io.topic.MarketPriceMessage;

@@ -1,21 +1,21 @@
-package dev.riskplatform.ingestor.health;
+package dev.riskplatform.ingestor.metrics;
 
-import dev.riskplatform.ingestor.archive.ArchiveStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import dev.riskplatform.ingestor.publish.PublishGate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The ingestor's Prometheus metrics. Counters are cached per tag set: a registry lookup per
  * trade would cost more than the parse. Rates (messages/s by symbol) are PromQL rate() of the
- * counters.
+ * counters. It imports no other ingestor package: the packages it counts for depend on it, and what it
+ * shows of their state (in-flight trades, archive failures) they hand over as an object and a function of it (held weakly, as Micrometer holds gauges).
  */
 @ApplicationScoped
 public class IngestorMetrics {
@@ -24,10 +24,8 @@ public class IngestorMetrics {
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> lags = new ConcurrentHashMap<>();
 
-    public IngestorMetrics(MeterRegistry registry, PublishGate gate) {
+    public IngestorMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Gauge.builder("ingestor.publish.in.flight", gate, PublishGate::inFlight)
-                .description("Trades (and dead letters, a KiB a unit) handed to Kafka and not yet acknowledged").register(registry);
         // Present at 0 from the start, so an alert on them needs no absent() guard.
         counter("ingestor.publish.failures", "topic", "market_prices");
         counter("ingestor.publish.failures", "topic", "market_prices_dlq");
@@ -82,11 +80,17 @@ public class IngestorMetrics {
         counter("ingestor.gap.trades", "symbol", symbol, "outcome", outcome).increment(trades);
     }
 
+    /** Trades (and dead letters, a KiB a unit) handed to Kafka and not yet acknowledged (the publish gate's count). */
+    public <T> void publishInFlight(T gate, ToDoubleFunction<T> inFlight) {
+        Gauge.builder("ingestor.publish.in.flight", gate, inFlight)
+                .description("Trades (and dead letters, a KiB a unit) handed to Kafka and not yet acknowledged").register(registry);
+    }
+
     /** The trade archive's write failures (counter) and failures since its last good write (gauge). */
-    public void archive(ArchiveStatus status) {
-        FunctionCounter.builder("ingestor.archive.write.failures", status, ArchiveStatus::totalFailures)
+    public <T> void archive(T status, ToDoubleFunction<T> totalFailures, ToDoubleFunction<T> consecutiveFailures) {
+        FunctionCounter.builder("ingestor.archive.write.failures", status, totalFailures)
                 .description("Failed archive writes to raw/ (each is retried with the same batch)").register(registry);
-        Gauge.builder("ingestor.archive.consecutive.failures", status, ArchiveStatus::consecutiveFailures)
+        Gauge.builder("ingestor.archive.consecutive.failures", status, consecutiveFailures)
                 .description("Archive write failures since the last successful write; 0 = archive healthy").register(registry);
     }
 
