@@ -8,10 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -56,17 +54,7 @@ public class PartitionReader {
     }
 
     private List<byte[]> fetch(List<Supplier<byte[]>> gets) {
-        List<Future<byte[]>> futures = gets.stream().map(g -> pool.submit(g::get)).toList();
-        List<byte[]> files = new ArrayList<>(futures.size());
-        try {
-            for (Future<byte[]> f : futures) files.add(f.get());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-        }
-        return files;
+        return StorageTasks.all(pool, gets);
     }
 
     @PreDestroy

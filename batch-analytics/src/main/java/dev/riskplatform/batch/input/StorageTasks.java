@@ -28,6 +28,11 @@ public class StorageTasks {
 
     /** Runs every task; answers their results in task order, or throws the first failure. */
     public <T> List<T> all(List<Supplier<T>> tasks) {
+        return all(pool, tasks);
+    }
+
+    /** Runs every task on {@code pool}; answers their results in task order, or throws the first failure. */
+    static <T> List<T> all(ExecutorService pool, List<Supplier<T>> tasks) {
         List<Future<T>> futures = tasks.stream().map(task -> pool.submit(task::get)).toList();
         List<T> results = new ArrayList<>(futures.size());
         try {
