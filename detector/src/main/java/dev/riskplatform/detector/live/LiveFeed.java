@@ -1,5 +1,7 @@
 package dev.riskplatform.detector.live;
 
+import dev.riskplatform.core.risk.Alert;
+import dev.riskplatform.core.risk.RiskEvent;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +22,21 @@ public class LiveFeed {
         this.connections = connections;
     }
 
-    // synchronized with catchUp: a frame is either in the snapshot a new browser gets or sent to it live, never both or neither.
-    public synchronized void broadcast(String json) {
-        market.add(json);
-        // Alerts are the payloads with a severity (docs/topics.md); events have none.
-        recent.add(json, json.contains("\"severity\""));
+    /** A risk event and its JSON (as risk_events carries it) to the market board and every browser. */
+    public synchronized void event(RiskEvent e, String json) {
+        market.add(e);
+        publish(json, false);
+    }
+
+    /** An alert and its JSON (as risk_alerts carries it) to the market board and every browser. */
+    public synchronized void alert(Alert a, String json) {
+        market.add(a, json);
+        publish(json, true);
+    }
+
+    // Under the lock of catchUp: a frame is either in the snapshot a new browser gets or sent to it live, never both or neither.
+    private void publish(String json, boolean alert) {
+        recent.add(json, alert);
         for (var c : connections) if (caughtUp.contains(c.id())) send(c, json);
     }
 

@@ -279,7 +279,7 @@ public class TradeProcessor {
             String json = RiskEventMessage.toJson(e);
             futures.add(publisher.event(e.bar().symbol(), json));
             metrics.bar(e.lastTradePublishTime(), e.emittedAt(), e.closedByIdle());
-            live.broadcast(json);
+            live.event(e, json);
         }
 
         @Override
@@ -288,7 +288,7 @@ public class TradeProcessor {
             String json = RiskAlertMessage.toJson(a);
             futures.add(publisher.alert(a.symbol(), json));
             metrics.alert(a);
-            live.broadcast(json);
+            live.alert(a, json);
         }
 
         CompletableFuture<Void> all() {

@@ -14,7 +14,6 @@ import dev.riskplatform.core.risk.RiskEvent;
 import dev.riskplatform.core.risk.RollingIntradayRisk;
 import dev.riskplatform.core.risk.Severity;
 import dev.riskplatform.io.topic.RiskAlertMessage;
-import dev.riskplatform.io.topic.RiskEventMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +22,18 @@ class MarketBoardTest {
     private static final BarInterval MINUTE = BarInterval.parse("1m");
 
     /** A risk event as the detector writes it: a bar opening at {@code open} (epoch ms) that closed at {@code close}. */
-    private static String event(String symbol, long open, double close, String score) {
+    private static RiskEvent event(String symbol, long open, double close, String score) {
         Bar bar = new Bar(symbol, MINUTE, open, open + MINUTE.millis() - 1, close, close, close, close, 1, close, close, 1, 1, 1, false);
         Double s = score.equals("null") ? null : Double.valueOf(score);
-        return RiskEventMessage.toJson(new RiskEvent(bar, null, List.of(), s, 2.0, false, "m", 1, "tail-blend", null, open, open, false,
-                new RollingIntradayRisk.Snapshot(1, null, null, null)));
+        return new RiskEvent(bar, null, List.of(), s, 2.0, false, "m", 1, "tail-blend", null, open, open, false,
+                new RollingIntradayRisk.Snapshot(1, null, null, null));
     }
 
-    private static String alert(String symbol, long open, String severity) {
-        return RiskAlertMessage.toJson(new Alert(Alert.idOf(symbol, open, 1), symbol, MINUTE, open, Severity.valueOf(severity), 3.0,
-                2.0, "m", 1, List.of(), 1, open));
+    /** Adds an alert with its JSON, as the detector hands both to the board. */
+    private static void alert(MarketBoard b, String symbol, long open, String severity) {
+        Alert a = new Alert(Alert.idOf(symbol, open, 1), symbol, MINUTE, open, Severity.valueOf(severity), 3.0,
+                2.0, "m", 1, List.of(), 1, open);
+        b.add(a, RiskAlertMessage.toJson(a));
     }
 
     @Test
@@ -53,9 +54,9 @@ class MarketBoardTest {
     void countsAlertsAndKeepsTheNewestAndTheLastFew() throws Exception {
         MarketBoard b = new MarketBoard(2);
         b.add(event("AAA", 60_000, 10, "1.0"));
-        b.add(alert("AAA", 60_000, "HIGH"));
-        b.add(alert("BBB", 120_000, "LOW"));
-        b.add(alert("AAA", 180_000, "CRITICAL"));
+        alert(b, "AAA", 60_000, "HIGH");
+        alert(b, "BBB", 120_000, "LOW");
+        alert(b, "AAA", 180_000, "CRITICAL");
         SymbolSummary a = b.get("AAA");
         assertEquals(2, a.alerts());
         assertEquals(180_000, a.lastAlertTime());
