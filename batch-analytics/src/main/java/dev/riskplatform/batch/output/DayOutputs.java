@@ -8,6 +8,7 @@ import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.io.PartitionKeys;
 import dev.riskplatform.io.Sha256;
 import dev.riskplatform.service.storage.ObjectStore;
+import software.amazon.awssdk.services.s3.model.S3Object;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -24,11 +25,13 @@ import java.util.TreeMap;
  *       the run's own prefix {@code .../date=D/run=<R>/}, {@code R} = SHA-256 of the processed and metrics
  *       bytes (first 16 hex digits), so a re-run with the same result writes the same keys and bytes;</li>
  *   <li>the day's pointer {@code metrics/daily/symbol=S/date=D/_current.json} naming both run prefixes is
- *       replaced with one conditional PUT ({@code If-Match} the ETag read before step 1, {@code If-None-Match: *}
- *       when there was none): readers switch from the old run's pair to the new run's pair at once; a crash
- *       before it leaves the old pair, HTTP 412 (another run switched the day meanwhile) fails this run;</li>
- *   <li>every key under the two date prefixes that is neither the pointer nor under the new run's prefixes
- *       is deleted (a crash here leaves unreferenced runs, removed by the next run of the day).</li>
+ *       replaced with one conditional PUT ({@code If-Match} the ETag the run's listing found before step 1,
+ *       {@code If-None-Match: *} when there was none: {@link RunListing}): readers switch from the old run's pair
+ *       to the new run's pair at once; a crash before it leaves the old pair, HTTP 412 (another run switched the
+ *       day since the listing) fails this day;</li>
+ *   <li>every key the run's listing found under the two date prefixes that is neither the pointer nor under the
+ *       new run's prefixes is deleted (a crash here, or keys written after the listing, leave unreferenced runs,
+ *       removed by the next run of the day).</li>
  * </ol>
  * Readers go through {@link #current} and never list a date prefix for data.
  */
@@ -96,10 +99,35 @@ public class DayOutputs {
         return days;
     }
 
-    /** The three steps of the class comment; answers the pointer now current. */
+    /**
+     * The symbol's output keys of the days [from, to] and their pointers' ETags, from one listing of its metrics/daily/
+     * prefix and one of its processed/ prefix: what {@link #publish(RunListing, String, BarInterval, LocalDate, byte[], byte[])}
+     * expects and deletes. Taken before the run writes anything.
+     */
+    public RunListing listRun(String symbol, BarInterval interval, LocalDate from, LocalDate to) {
+        RunListing.Builder listing = new RunListing.Builder();
+        String processed = AnalyticsKeys.processedPrefix(symbol, interval, from);
+        for (String root : List.of(AnalyticsKeys.metricsSymbolPrefix(symbol), processed.substring(0, processed.lastIndexOf("date=")))) {
+            for (S3Object o : store.list(root)) {
+                String rest = o.key().substring(root.length());
+                if (!rest.startsWith("date=") || rest.indexOf('/') < 0) continue;
+                LocalDate date = LocalDate.parse(rest.substring("date=".length(), rest.indexOf('/')));
+                if (date.isBefore(from) || date.isAfter(to)) continue;
+                listing.add(date, o.key(), o.key().equals(pointerKey(symbol, date)), o.eTag());
+            }
+        }
+        return listing.build();
+    }
+
+    /** The three steps of the class comment for a day alone: its own listing first. */
     public Current publish(String symbol, BarInterval interval, LocalDate date, byte[] processed, byte[] metrics) {
+        return publish(listRun(symbol, interval, date, date), symbol, interval, date, processed, metrics);
+    }
+
+    /** The three steps of the class comment, the pointer's ETag and the keys to delete from the run's listing. */
+    public Current publish(RunListing listing, String symbol, BarInterval interval, LocalDate date, byte[] processed, byte[] metrics) {
         String key = pointerKey(symbol, date);
-        String etag = store.etag(key).orElse(null); // read before step 1: a switch by another run meanwhile fails ours
+        String etag = listing.pointerEtag(date).orElse(null); // read before step 1: a switch by another run since fails ours
         Current next = writeRun(symbol, interval, date, processed, metrics);
         byte[] json;
         try {
@@ -111,27 +139,29 @@ public class DayOutputs {
             throw new IllegalStateException("another run switched " + symbol + " " + date + " meanwhile: " + key + " changed from "
                     + (etag == null ? "absent" : "ETag " + etag) + " to " + current(symbol, date).map(Current::toString).orElse("absent"));
         }
-        deleteOtherRuns(symbol, interval, date, next);
+        deleteOtherRuns(listing.keys(date), key, next);
         return next;
     }
 
-    /** Step 1 alone (the crash tests stop here): both partitions of the run, not yet visible to readers. */
+    /**
+     * Step 1 alone (the crash tests stop here): both partitions of the run, not yet visible to readers. No listing
+     * and no delete inside the run prefixes ({@link PartitionWriter#write}): R hashes the SHA-256 of both files, and
+     * each file's key is its own SHA-256, so every attempt at R, a killed one included, PUTs exactly the keys this one
+     * does (a PUT lands whole or not at all) and the run prefix never holds a file its manifest does not name.
+     */
     public Current writeRun(String symbol, BarInterval interval, LocalDate date, byte[] processed, byte[] metrics) {
         String run = Sha256.hex(concat(Sha256.hex(processed), Sha256.hex(metrics))).substring(0, 16);
         String p = runPrefix(AnalyticsKeys.processedPrefix(symbol, interval, date), run);
         String m = runPrefix(AnalyticsKeys.metricsPrefix(symbol, date), run);
-        writer.replace(p, List.of(processed));
-        writer.replace(m, List.of(metrics));
+        writer.write(p, List.of(processed));
+        writer.write(m, List.of(metrics));
         return new Current(1, run, p, m, System.currentTimeMillis());
     }
 
-    private void deleteOtherRuns(String symbol, BarInterval interval, LocalDate date, Current keep) {
-        String pointer = pointerKey(symbol, date);
-        for (String root : List.of(AnalyticsKeys.processedPrefix(symbol, interval, date), AnalyticsKeys.metricsPrefix(symbol, date))) {
-            store.list(root).stream().map(o -> o.key())
-                    .filter(k -> !k.equals(pointer) && !k.startsWith(keep.processed()) && !k.startsWith(keep.metrics()))
-                    .forEach(store::delete);
-        }
+    /** Step 3: the listed keys of the day that are neither the pointer nor under the run now current. */
+    private void deleteOtherRuns(List<String> listed, String pointer, Current keep) {
+        listed.stream().filter(k -> !k.equals(pointer) && !k.startsWith(keep.processed()) && !k.startsWith(keep.metrics()))
+                .forEach(store::delete);
     }
 
     static String runPrefix(String datePrefix, String run) {

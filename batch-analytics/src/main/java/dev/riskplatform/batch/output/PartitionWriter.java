@@ -32,10 +32,20 @@ public class PartitionWriter {
     }
 
     public Manifest replace(String prefix, List<byte[]> files) {
+        Manifest manifest = write(prefix, files);
+        deleteUnreferenced(prefix, manifest);
+        return manifest;
+    }
+
+    /**
+     * Steps 1 and 2 alone, for a prefix that never holds files other than those its manifest names: a
+     * content-addressed run prefix {@code .../run=R/} ({@link DayOutputs}), whose R hashes the very bytes of the
+     * files written under it, so every attempt at R (a crashed one included) writes the same keys.
+     */
+    public Manifest write(String prefix, List<byte[]> files) {
         List<Manifest.Entry> entries = writeDataFiles(prefix, files);
         Manifest manifest = Manifest.of(entries, System.currentTimeMillis());
         store.put(PartitionKeys.manifest(prefix), manifest.toJson(), "application/json");
-        deleteUnreferenced(prefix, manifest);
         return manifest;
     }
 

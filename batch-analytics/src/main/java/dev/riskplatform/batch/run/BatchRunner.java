@@ -6,6 +6,8 @@ import dev.riskplatform.batch.metrics.BacktestTable;
 import dev.riskplatform.batch.metrics.CloseHistory;
 import dev.riskplatform.batch.metrics.MetricsHistory;
 import dev.riskplatform.batch.metrics.RunCloses;
+import dev.riskplatform.batch.output.DayOutputs;
+import dev.riskplatform.batch.output.RunListing;
 import dev.riskplatform.batch.portfolio.PortfolioTable;
 import dev.riskplatform.batch.portfolio.Portfolios;
 import dev.riskplatform.batch.processing.ModelLoader;
@@ -59,11 +61,12 @@ public class BatchRunner {
     private final CloseHistory closes;
     private final Portfolios portfolios;
     private final PortfolioTable portfolioTable;
+    private final DayOutputs outputs;
     private final ExecutorService writes;
 
     public BatchRunner(DayJob job, RawBarSource source, ModelLoader models, BatchRunPublisher publisher, BatchConfig config,
                        DayOutcomeMetrics outcomes, BacktestTable backtests, MetricsHistory history, CloseHistory closes,
-                       Portfolios portfolios, PortfolioTable portfolioTable) {
+                       Portfolios portfolios, PortfolioTable portfolioTable, DayOutputs outputs) {
         this.job = job;
         this.source = source;
         this.models = models;
@@ -80,6 +83,7 @@ public class BatchRunner {
         });
         this.portfolios = portfolios;
         this.portfolioTable = portfolioTable;
+        this.outputs = outputs;
     }
 
     public RunReport run(String symbol, LocalDate from, LocalDate to) {
@@ -99,11 +103,12 @@ public class BatchRunner {
         RangeInput inputs = source.range(symbol, interval, to, config.readAheadDays());
         history.forgetCached(); // this run reads (and verifies) every stored day it uses at least once
         RunCloses runCloses = closes.forRun(symbol, from, to);
+        RunListing listing = outputs.listRun(symbol, interval, from, to); // before the run's first write
         List<DayReport> days = new ArrayList<>();
         Deque<CompletableFuture<Void>> events = new ArrayDeque<>();
         Deque<CompletableFuture<DayReport>> writing = new ArrayDeque<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            writing.add(write(computeDay(symbol, interval, d, m, inputs, runCloses), symbol, d));
+            writing.add(write(computeDay(symbol, interval, d, m, inputs, runCloses, listing), symbol, d));
             // In date order: the oldest write is waited for once the pipeline is full, finished ones as they come.
             while (!writing.isEmpty() && (writing.size() > config.writeConcurrency() || writing.peek().isDone())) {
                 finish(writing.poll().join(), days, events, progress);
@@ -146,9 +151,9 @@ public class BatchRunner {
     }
 
     private DayJob.Computed computeDay(String symbol, BarInterval interval, LocalDate d, RegisteredModel m, RangeInput inputs,
-                                       RunCloses runCloses) {
+                                       RunCloses runCloses, RunListing listing) {
         try {
-            return job.compute(symbol, interval, d, m, inputs, runCloses);
+            return job.compute(symbol, interval, d, m, inputs, runCloses, listing);
         } catch (RuntimeException e) {
             LOG.errorf(e, "%s %s failed", symbol, d);
             return new DayJob.Computed(DayReport.error(symbol, d, e), null);

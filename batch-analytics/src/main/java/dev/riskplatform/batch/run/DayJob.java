@@ -5,6 +5,7 @@ import dev.riskplatform.batch.input.RangeInput;
 import dev.riskplatform.batch.metrics.MetricsHistory;
 import dev.riskplatform.batch.metrics.RunCloses;
 import dev.riskplatform.batch.output.DayOutputs;
+import dev.riskplatform.batch.output.RunListing;
 import dev.riskplatform.batch.processing.DayProcessor;
 import dev.riskplatform.batch.processing.SeriesAssembler;
 import dev.riskplatform.core.artifact.RegisteredModel;
@@ -49,9 +50,12 @@ public class DayJob {
         }
     }
 
-    /** A day of a range run: input and look-back from the run's {@link RangeInput}, closes from its {@link RunCloses}. */
+    /**
+     * A day of a range run: input and look-back from the run's {@link RangeInput}, closes from its {@link RunCloses},
+     * the pointer's ETag and the keys to delete from its {@link RunListing}.
+     */
     public Computed compute(String symbol, BarInterval interval, LocalDate date, RegisteredModel model, RangeInput inputs,
-                            RunCloses closes) {
+                            RunCloses closes, RunListing listing) {
         DayInput input = inputs.day(date);
         var quality = input.day().completeness();
         if (input.missing()) return new Computed(DayReport.missing(symbol, date, quality, input.found()), null);
@@ -65,7 +69,7 @@ public class DayJob {
         closes.record(date, metrics.close());
         boolean manifested = input.manifested();
         return new Computed(null, () -> { // Parquet encoding too: it is as much CPU as the scoring
-            var current = outputs.publish(symbol, interval, date, processedCodec.write(processed), metricsCodec.write(List.of(metrics)));
+            var current = outputs.publish(listing, symbol, interval, date, processedCodec.write(processed), metricsCodec.write(List.of(metrics)));
             history.remember(current.metrics(), List.of(metrics)); // the backtest after the run reads it from memory
             return DayReport.complete(symbol, date, quality, manifested, current.processed(), current.metrics(), model.version());
         });
