@@ -9,9 +9,15 @@ import dev.riskplatform.core.market.BarInterval;
  * {@code (t − 24 h, t]}, t = the newest bar's open time; returns {@code r_i = ln(c_i / c_{i−1})} run
  * between consecutive bars of the window; realized volatility {@code √(Σ r_i²) · √365}; historical
  * one-bar VaR and ES at 99 % ({@link IntradayRisk#valueAtRisk}). At a UTC day's last bar the window
- * is exactly that day's bars, so the stream's figures equal the batch's daily ones for that day.
+ * is exactly that day's bars, so the stream's figures equal the batch's daily ones for that day, bit for bit.
  * <p>
- * Memory: a ring of (open time, close) for one day of bars, 16 bytes per bar (23 KB per symbol at 1m).
+ * Each bar stores its return to the bar before it, computed once when it enters; the window's first bar's
+ * return is not in the sample (its predecessor has left). A snapshot is one pass over the n − 1 returns in
+ * time order: Σr² in the batch's summation order, and the k = max(1, ⌈n(1 − p)⌉) smallest returns kept
+ * sorted in a small buffer (a selection, not a sort of the window: k ≤ 15 for a day of 1m bars). ES sums
+ * the returns ≤ r_(k) in ascending order, as the batch does over its sorted copy.
+ * <p>
+ * Memory: a ring of (open time, return) for one day of bars, 16 bytes per bar (23 KB per symbol at 1m).
  */
 public final class RollingIntradayRisk {
 
@@ -23,13 +29,17 @@ public final class RollingIntradayRisk {
     }
 
     private final long[] openTime;
-    private final double[] close;
+    /** ln(c / c_previous) of each bar; the head's is never read. */
+    private final double[] ret;
+    private final double[] tail;
+    private double lastClose;
     private int head, size; // the oldest bar is at head
 
     public RollingIntradayRisk(BarInterval interval) {
         int capacity = (int) -Math.floorDiv(-WINDOW_MILLIS, interval.millis()); // ⌈24 h / interval⌉
         this.openTime = new long[capacity];
-        this.close = new double[capacity];
+        this.ret = new double[capacity];
+        this.tail = new double[IntradayRisk.quantileIndex(Math.max(1, capacity - 1), CONFIDENCE) + 1];
     }
 
     /** Adds the bar (a gap bar is no observation, it only moves the window) and answers the window's figures. */
@@ -44,7 +54,8 @@ public final class RollingIntradayRisk {
         if (size == openTime.length) drop(); // only with out-of-order bars, which the bar builder never emits
         int at = (head + size) % openTime.length;
         openTime[at] = open;
-        close[at] = c;
+        ret[at] = size > 0 ? Math.log(c / lastClose) : Double.NaN;
+        lastClose = c;
         size++;
     }
 
@@ -54,13 +65,55 @@ public final class RollingIntradayRisk {
     }
 
     private Snapshot snapshot() {
-        if (size < 2) return new Snapshot(size, null, null, null);
-        double[] returns = new double[size - 1];
-        for (int i = 1; i < size; i++) {
-            returns[i - 1] = Math.log(close[(head + i) % close.length] / close[(head + i - 1) % close.length]);
+        int n = size - 1; // returns in the window
+        if (n < 1) return new Snapshot(size, null, null, null);
+        int k = IntradayRisk.quantileIndex(n, CONFIDENCE) + 1;
+        int kept = 0;
+        double sumSq = 0;
+        // The returns in time order are ret[head + 1 .. end) then, when the ring wraps, ret[0 .. wrapped).
+        int first = head + 1, end = Math.min(head + size, ret.length), wrapped = head + size - end;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = pass == 0 ? first : 0, to = pass == 0 ? end : wrapped; i < to; i++) {
+                double r = ret[i];
+                sumSq += r * r;
+                if (kept < k) kept = insert(r, kept);
+                else if (r < tail[k - 1]) insert(r, k - 1);
+            }
         }
-        double[] sorted = IntradayRisk.sorted(returns);
-        return new Snapshot(size, IntradayRisk.realizedVolatility(returns), IntradayRisk.valueAtRisk(sorted, CONFIDENCE),
-                IntradayRisk.expectedShortfall(sorted, CONFIDENCE));
+        double q = tail[k - 1];
+        return new Snapshot(size, Math.sqrt(sumSq) * Math.sqrt(IntradayRisk.DAYS_PER_YEAR), -q, expectedShortfall(k, q));
+    }
+
+    /** Inserts r into tail[0, kept) kept ascending (the largest falls off when kept was k − 1 of a full buffer). */
+    private int insert(double r, int kept) {
+        int i = kept;
+        while (i > 0 && tail[i - 1] > r) {
+            tail[i] = tail[i - 1];
+            i--;
+        }
+        tail[i] = r;
+        return kept + 1;
+    }
+
+    /** −mean of the returns ≤ q, summed in ascending order: the k kept, then the ties of q that were not kept. */
+    private double expectedShortfall(int k, double q) {
+        double sum = 0;
+        for (int i = 0; i < k; i++) sum += tail[i];
+        int ties = returnsEqualTo(q) - countEqual(tail, 0, k, q);
+        for (int i = 0; i < ties; i++) sum += q;
+        return -sum / (k + ties);
+    }
+
+    /** How many of the window's returns equal q. */
+    private int returnsEqualTo(double q) {
+        int end = Math.min(head + size, ret.length);
+        return countEqual(ret, head + 1, end, q) + countEqual(ret, 0, head + size - end, q);
+    }
+
+    /** How many of a[from, to) equal v. */
+    private static int countEqual(double[] a, int from, int to, double v) {
+        int c = 0;
+        for (int i = from; i < to; i++) if (a[i] == v) c++;
+        return c;
     }
 }

@@ -54,6 +54,36 @@ class RollingIntradayRiskTest {
         assertNull(dayLater.realizedVolatility());
     }
 
+    /**
+     * After every bar, the figures equal the batch formulas applied to the window's closes from scratch: prices on a
+     * coarse tick (many equal returns, so ties at the VaR quantile), minutes without bars, gap bars and pauses of more
+     * than a day that empty the window.
+     */
+    @Test
+    void everySnapshotEqualsTheFormulasOverTheWindowFromScratch() {
+        Random rnd = new Random(11);
+        RollingIntradayRisk rolling = new RollingIntradayRisk(M1);
+        List<long[]> window = new ArrayList<>(); // {open time, close bits}
+        double p = 100;
+        long open = 0;
+        for (int step = 0; step < 6000; step++) {
+            open += rnd.nextInt(300) == 0 ? (1000 + rnd.nextInt(1000)) * MIN : MIN;
+            p = Math.max(0.5, Math.round(p * Math.exp(0.004 * rnd.nextGaussian()) * 2) / 2.0); // a 0.5 tick
+            boolean gap = rnd.nextInt(40) == 0;
+            RollingIntradayRisk.Snapshot got = rolling.onBar(gap ? Bar.gap("X", M1, open, p) : bar(open, p));
+            long from = open - RollingIntradayRisk.WINDOW_MILLIS;
+            window.removeIf(e -> e[0] <= from);
+            if (!gap) window.add(new long[] {open, Double.doubleToLongBits(p)});
+            double[] closes = window.stream().mapToDouble(e -> Double.longBitsToDouble(e[1])).toArray();
+            double[] returns = IntradayRisk.logReturns(closes);
+            double[] sorted = IntradayRisk.sorted(returns);
+            assertEquals(window.size(), got.bars(), "bars at step " + step);
+            assertEquals(IntradayRisk.realizedVolatility(returns), got.realizedVolatility(), "volatility at step " + step);
+            assertEquals(IntradayRisk.valueAtRisk(sorted, RollingIntradayRisk.CONFIDENCE), got.var99(), "VaR at step " + step);
+            assertEquals(IntradayRisk.expectedShortfall(sorted, RollingIntradayRisk.CONFIDENCE), got.es99(), "ES at step " + step);
+        }
+    }
+
     private static Bar bar(long open, double close) {
         return new Bar("X", M1, open, open + MIN - 1, close, close, close, close, 1, close, close, 1, open, open, false);
     }
