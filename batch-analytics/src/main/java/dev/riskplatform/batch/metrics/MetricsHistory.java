@@ -4,6 +4,7 @@ import dev.riskplatform.batch.input.PartitionReader;
 import dev.riskplatform.batch.input.StorageTasks;
 import dev.riskplatform.batch.output.DayOutputs;
 import dev.riskplatform.core.risk.DailyRiskMetrics;
+import dev.riskplatform.io.AnalyticsKeys;
 import dev.riskplatform.io.DailyMetricsParquet;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -19,8 +20,8 @@ import java.util.function.Supplier;
  * A symbol's stored metrics/daily/ rows, read through the days' pointers ({@link DayOutputs}). The rows of a
  * run partition ({@code date=D/run=R/}) are cached by prefix: R is the hash of the run's files, so a run prefix's
  * rows never change (a re-run with another result writes another R). A pre-pointer partition ({@code date=D/}
- * alone) is read every time. Each batch run starts with {@link #forgetCached}, so a run reads (and checks against
- * the manifests) every partition it uses once: a file damaged in S3 since fails the run's day, as without the cache.
+ * alone) is read every time. Each batch run of a symbol starts with {@link #forgetCached}, so a run reads (and checks
+ * against the manifests) every partition of its symbol it uses once: a file damaged in S3 since fails the run's day, as without the cache.
  * The cache holds at most {@link #CACHED_PARTITIONS} partitions, least recently used out.
  */
 @ApplicationScoped
@@ -46,9 +47,12 @@ public class MetricsHistory {
         this.tasks = tasks;
     }
 
-    /** Drops the cached rows: the next reads go to S3 again. */
-    public void forgetCached() {
-        runs.clear();
+    /** Drops the symbol's cached rows: its next reads go to S3 again (other symbols' runs keep theirs). */
+    public void forgetCached(String symbol) {
+        String folder = AnalyticsKeys.metricsSymbolPrefix(symbol);
+        synchronized (runs) {
+            runs.keySet().removeIf(prefix -> prefix.startsWith(folder));
+        }
     }
 
     /** Every stored row of the symbol, by date (one listing, then the partitions). */

@@ -16,8 +16,23 @@ public interface BatchConfig {
     @WithDefault("1m")
     String interval();
 
-    /** Symbols of the scheduled daily run and of the one-shot run. */
+    /**
+     * Symbols of the scheduled daily run and of the one-shot run: a list, {@code ALL} (every symbol with stored bars of
+     * the interval) or quote filters such as {@code *USDT} (core.market.SymbolSelection), or a mix.
+     */
     List<String> symbols();
+
+    /** Symbols of a market run computed at once (each with its own days in date order). */
+    @WithDefault("2")
+    int symbolConcurrency();
+
+    /** Shards the scheduled and one-shot runs split the symbols into (a Kubernetes Indexed Job's completions). */
+    @WithDefault("1")
+    int shards();
+
+    /** This process's shard, 0 ≤ index < shards (an Indexed Job pod's JOB_COMPLETION_INDEX). */
+    @WithDefault("0")
+    int shardIndex();
 
     /** Cron of the daily run of the previous UTC day, read by {@link DailySchedule}; "off" disables it. */
     String cron();

@@ -63,6 +63,7 @@ public class BatchRunner {
     private final PortfolioTable portfolioTable;
     private final DayOutputs outputs;
     private final ExecutorService writes;
+    private final Map<String, Object> symbolLocks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BatchRunner(DayJob job, RawBarSource source, ModelLoader models, BatchRunPublisher publisher, BatchConfig config,
                        DayOutcomeMetrics outcomes, BacktestTable backtests, MetricsHistory history, CloseHistory closes,
@@ -91,17 +92,33 @@ public class BatchRunner {
     }
 
     /**
-     * Scores {@code symbol} with its own model under the base name {@code model}, else {@code model} itself.
+     * Scores {@code symbol} with its own model under the base name {@code model}, else {@code model} itself, then writes
+     * its backtest table and the tables of the portfolios holding it.
      * @throws ModelLoader.BatchModelException when the model is missing, unverified or of another interval or spec
      */
-    public synchronized RunReport run(String model, String symbol, LocalDate from, LocalDate to) {
+    public RunReport run(String model, String symbol, LocalDate from, LocalDate to) {
+        return run(model, symbol, from, to, true);
+    }
+
+    /**
+     * As {@link #run(String, String, LocalDate, LocalDate)}; {@code portfolioTables} false leaves the portfolios to the
+     * caller ({@link MarketRun} writes each once, after all its symbols). Runs of one symbol take turns (they would
+     * write the same days); runs of different symbols go on at once.
+     */
+    public RunReport run(String model, String symbol, LocalDate from, LocalDate to, boolean portfolioTables) {
+        synchronized (symbolLocks.computeIfAbsent(symbol, s -> new Object())) {
+            return runSymbol(model, symbol, from, to, portfolioTables);
+        }
+    }
+
+    private RunReport runSymbol(String model, String symbol, LocalDate from, LocalDate to, boolean portfolioTables) {
         if (to.isBefore(from)) throw new IllegalArgumentException("to " + to + " is before from " + from);
         BarInterval interval = BarInterval.parse(config.interval());
         RegisteredModel m = models.loadFor(model, symbol, interval); // the symbol's own model, else the default
         int total = (int) (to.toEpochDay() - from.toEpochDay() + 1);
         ProgressLog progress = new ProgressLog(total);
         RangeInput inputs = source.range(symbol, interval, to, config.readAheadDays());
-        history.forgetCached(); // this run reads (and verifies) every stored day it uses at least once
+        history.forgetCached(symbol); // this run reads (and verifies) every stored day of the symbol it uses at least once
         RunCloses runCloses = closes.forRun(symbol, from, to);
         RunListing listing = outputs.listRun(symbol, interval, from, to); // before the run's first write
         List<DayReport> days = new ArrayList<>();
@@ -116,7 +133,7 @@ public class BatchRunner {
         }
         while (!writing.isEmpty()) finish(writing.poll().join(), days, events, progress);
         awaitEvents(events);
-        return tables(symbol, days);
+        return tables(symbol, days, portfolioTables);
     }
 
     private void finish(DayReport r, List<DayReport> days, Deque<CompletableFuture<Void>> events, ProgressLog progress) {
@@ -127,8 +144,8 @@ public class BatchRunner {
         progress.dayDone(days.size(), r);
     }
 
-    /** The symbol's backtest table, then every portfolio holding it: each written, or its error reported. */
-    private RunReport tables(String symbol, List<DayReport> days) {
+    /** The symbol's backtest table, then (if asked) every portfolio holding it: each written, or its error reported. */
+    private RunReport tables(String symbol, List<DayReport> days, boolean portfolioTables) {
         String backtestKey = null, backtestError = null;
         try {
             backtestKey = backtests.write(symbol);
@@ -137,11 +154,12 @@ public class BatchRunner {
             backtestError = e.toString();
         }
         Map<String, String> keys = new LinkedHashMap<>(), errors = new LinkedHashMap<>();
-        for (Portfolio p : portfolios.holding(symbol)) writePortfolio(p, keys, errors);
+        if (portfolioTables) for (Portfolio p : portfolios.holding(symbol)) writePortfolio(p, keys, errors);
         return new RunReport(symbol, days, backtestKey, backtestError, keys, errors);
     }
 
-    private void writePortfolio(Portfolio p, Map<String, String> keys, Map<String, String> errors) {
+    /** The portfolio's table written, its key in {@code keys}, or its error in {@code errors}. */
+    void writePortfolio(Portfolio p, Map<String, String> keys, Map<String, String> errors) {
         try {
             keys.put(p.name(), portfolioTable.write(p));
         } catch (RuntimeException e) {

@@ -5,21 +5,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 
-/** The daily run: the previous UTC day for every configured symbol, on {@code batch.cron} ("off" disables). */
+/**
+ * The daily run: the previous UTC day for the configured symbols ({@code batch.symbols}: a list, {@code ALL} or
+ * {@code *QUOTE}), this process's shard of them, on {@code batch.cron} ("off" disables).
+ */
 @ApplicationScoped
 public class DailySchedule {
 
-    private final BatchRunner runner;
+    private final MarketRun market;
     private final BatchConfig config;
 
-    public DailySchedule(BatchRunner runner, BatchConfig config) {
-        this.runner = runner;
+    public DailySchedule(MarketRun market, BatchConfig config) {
+        this.market = market;
         this.config = config;
     }
 
     @Scheduled(cron = "${batch.cron}", timeZone = "UTC", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void previousDay() {
         LocalDate yesterday = LocalDate.now(Clock.systemUTC()).minusDays(1);
-        for (String symbol : config.symbols()) runner.run(symbol, yesterday, yesterday);
+        RunOnce.runAll(market, config.symbols(), new Shard(config.shardIndex(), config.shards()), yesterday, yesterday);
     }
 }

@@ -71,6 +71,19 @@ public class ObjectStore {
         });
     }
 
+    /**
+     * The distinct key prefixes under {@code prefix} up to the next {@code delimiter} (S3's common prefixes), all pages,
+     * in key order: the "folders" one level down, e.g. {@code raw/bars/symbol=S/} for every S, without listing their objects.
+     */
+    public List<String> commonPrefixes(String prefix, String delimiter) {
+        return TransientRetry.call("LIST " + prefix + " by " + delimiter, () -> {
+            List<String> all = new ArrayList<>();
+            s3.listObjectsV2Paginator(b -> b.bucket(bucket()).prefix(prefix).delimiter(delimiter)).commonPrefixes()
+                    .forEach(p -> all.add(p.prefix()));
+            return all;
+        });
+    }
+
     /** Writes only if the key does not exist yet; false when another writer got there first (HTTP 412). */
     public boolean putIfAbsent(String key, byte[] bytes, String contentType) {
         return replace(key, null, bytes, contentType).isPresent();
