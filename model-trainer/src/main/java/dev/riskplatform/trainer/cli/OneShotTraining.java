@@ -23,7 +23,7 @@ import org.jboss.logging.Logger;
  * {@code java -Dtrainer.run-once=true -Dtrainer.job.symbol=BTCUSDT -Dtrainer.job.from=2024-03-01
  * -Dtrainer.job.to=2024-03-07 -jar quarkus-run.jar} (or env TRAINER_RUN_ONCE, TRAINER_JOB_*) trains
  * once on a worker thread and exits: 0 promoted, 2 stored but not promoted, 1 error. With {@code --symbols=A,B}
- * (or TRAINER_JOB_SYMBOLS; "*" every symbol with history) it trains those symbols' own models too.
+ * (or TRAINER_JOB_SYMBOLS; ALL or "*" every symbol with history, *USDT those quoted in USDT) it trains those symbols' own models too.
  */
 @ApplicationScoped
 public class OneShotTraining {
@@ -74,7 +74,7 @@ public class OneShotTraining {
 
     /**
      * The default model on {@code symbol} (when one is configured, or when no symbols are), then each of
-     * {@code symbols}' own models ({@code --symbols=A,B} or {@code trainer.job.symbols}; "*" every symbol with history).
+     * {@code symbols}' own models ({@code --symbols=A,B} or {@code trainer.job.symbols}; ALL, "*" or *QUOTE from the symbols with history).
      */
     int runJob(JobArguments cli) {
         TrainRequest request = request(cli);

@@ -6,7 +6,8 @@ import java.util.List;
  * A training request as POST /train and the one-shot job receive it. Required: symbol, from, to
  * (UTC days, inclusive, yyyy-MM-dd). Without {@code model} the symbol's own model is trained, named by
  * risk-core SymbolModels ({@code <trainer.job.model>-<symbol>}, e.g. btc-iforest-ethusdt); with {@code symbols}
- * instead of {@code symbol} (["*"]: every symbol with history) each listed symbol's own model is.
+ * instead of {@code symbol} each selected symbol's own model is: a list, or ["ALL"] (also ["*"]) and quote filters such
+ * as ["*USDT"] over the symbols with raw bars of the interval (core.market.SymbolSelection).
  * Everything else falls back to {@link TrainerConfig} and {@code FeatureSpec.defaults()} (interval 1m, feature
  * spec v2, tail-blend at 3 alerts a day). The operating point is one knob given one of three ways, at most one:
  * {@code alertsPerDay}, or the fraction of training rows above the threshold as {@code contamination}
@@ -17,9 +18,6 @@ public record TrainRequest(String symbol, String interval, String from, String t
                            Double holdoutFraction, Double alertRateFactor, Double minScoreSpread,
                            Integer volatilityWindow, Integer zScoreWindow, Integer momentumWindow,
                            Double alertsPerDay, String scorer, Integer featureVersion, List<String> symbols) {
-
-    /** In {@code symbols}: every symbol with raw bars of the interval in S3. */
-    public static final String ALL_SYMBOLS = "*";
 
     public static TrainRequest of(String symbol, String interval, String from, String to, String model) {
         return new TrainRequest(symbol, interval, from, to, model, null, null, null, null, null, null, null, null, null, null, null,

@@ -14,9 +14,10 @@ import dev.riskplatform.trainer.card.ModelCards;
 import dev.riskplatform.trainer.dataset.FeatureDataset;
 import dev.riskplatform.trainer.dataset.DatasetException;
 import dev.riskplatform.trainer.dataset.FeatureDatasetBuilder;
-import dev.riskplatform.trainer.dataset.SymbolsWithHistory;
 import dev.riskplatform.core.artifact.SymbolModels;
 import dev.riskplatform.core.market.BarInterval;
+import dev.riskplatform.core.market.SymbolSelection;
+import dev.riskplatform.service.storage.StoredSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import dev.riskplatform.trainer.registry.ModelRegistration;
@@ -44,14 +45,14 @@ public class TrainingService {
     private final ModelRegistration registration;
     private final TrainerConfig config;
 
-    private final SymbolsWithHistory history;
+    private final StoredSymbols stored;
 
     public TrainingService(FeatureDatasetBuilder datasets, ModelRegistration registration, TrainerConfig config,
-                           SymbolsWithHistory history) {
+                           StoredSymbols stored) {
         this.datasets = datasets;
         this.registration = registration;
         this.config = config;
-        this.history = history;
+        this.stored = stored;
     }
 
     public TrainingOutcome train(TrainRequest request) throws ModelArtifactException {
@@ -80,7 +81,8 @@ public class TrainingService {
     }
 
     /**
-     * Each symbol's own model ({@code symbols}, or every symbol with history for ["*"]), one after the other; a symbol
+     * Each symbol's own model ({@code symbols}: a list, or {@code ALL}/{@code *} and quote filters such as {@code *USDT}
+     * over the symbols with raw bars of the interval, core.market.SymbolSelection), one after the other; a symbol
      * refused for its input (too little history, a missing day) does not stop the others. Storage failures do.
      */
     public SymbolOutcomes trainEach(TrainRequest request) throws ModelArtifactException {
@@ -102,12 +104,15 @@ public class TrainingService {
     }
 
     private List<String> symbols(TrainRequest request) {
-        List<String> listed = request.symbols();
-        if (listed.isEmpty()) throw new IllegalArgumentException("symbols is empty");
-        if (!listed.equals(List.of(TrainRequest.ALL_SYMBOLS))) return listed;
-        List<String> all = history.of(BarInterval.parse(request.interval() != null ? request.interval() : config.job().interval()));
-        if (all.isEmpty()) throw new IllegalArgumentException("no symbol has raw bars of that interval in S3");
-        return all;
+        SymbolSelection selection = SymbolSelection.parse(request.symbols());
+        if (!selection.followsUniverse()) {
+            if (selection.explicit().isEmpty()) throw new IllegalArgumentException("symbols is empty");
+            return selection.explicit();
+        }
+        BarInterval interval = BarInterval.parse(request.interval() != null ? request.interval() : config.job().interval());
+        List<String> chosen = selection.selectByName(stored.withBars(interval));
+        if (chosen.isEmpty()) throw new IllegalArgumentException("no symbol with raw bars of that interval in S3 matches " + request.symbols());
+        return chosen;
     }
 
     private String ownModel(String symbol) {

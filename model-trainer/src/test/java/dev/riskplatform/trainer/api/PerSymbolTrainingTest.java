@@ -83,6 +83,19 @@ class PerSymbolTrainingTest {
         assertTrue(store.list("models/" + SymbolModels.nameFor(BASE, young) + "/").isEmpty(), "nothing was registered");
     }
 
+    @Test
+    void aQuoteFilterTrainsTheOwnModelOfEveryStoredSymbolOfThatQuote() {
+        String quote = "Q" + RawBarsFixture.symbol().substring(1, 6); // a quote no other test stores
+        List<String> symbols = List.of("TA" + quote, "TB" + quote);
+        for (String s : symbols) writeDays(s, 5, 0.001);
+        JsonPath many = given().contentType(ContentType.JSON)
+                .body(TrainRequest.ofSymbols(List.of("*" + quote.toLowerCase()), "1m", DAY.toString(), DAY.plusDays(4).toString()))
+                .post("/train").then().statusCode(200).extract().jsonPath();
+        assertEquals(symbols.stream().map(s -> SymbolModels.nameFor(BASE, s)).toList(), many.getList("trained.model"), many.prettify());
+        given().contentType(ContentType.JSON).body(TrainRequest.ofSymbols(List.of("*NOSUCHQUOTE"), "1m", DAY.toString(), DAY.toString()))
+                .post("/train").then().statusCode(400);
+    }
+
     private void writeDays(String symbol, int days, double sigma) {
         RawBarsFixture.write(store, IntStream.range(0, days)
                 .mapToObj(d -> RawBarsFixture.walk(symbol, DAY.plusDays(d), 1440, 31 + d, 0, sigma)).flatMap(List::stream).toList(), true);
