@@ -3,7 +3,7 @@ package dev.riskplatform.batch;
 import dev.riskplatform.batch.output.PartitionWriter;
 import dev.riskplatform.core.artifact.ModelArtifactException;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.ServedScorer;
+import dev.riskplatform.core.forest.ServedScorer;
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.io.BarParquet;

@@ -10,7 +10,7 @@ import dev.riskplatform.core.artifact.ModelArtifactException;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.artifact.SymbolModels;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.ServedScorer;
+import dev.riskplatform.core.forest.ServedScorer;
 import dev.riskplatform.io.ProcessedBar;
 import dev.riskplatform.io.ProcessedBarParquet;
 import dev.riskplatform.testsupport.RealInfrastructureResource;

@@ -1,8 +1,8 @@
 package dev.riskplatform.bench;
 
-import dev.riskplatform.core.model.IsolationForest;
-import dev.riskplatform.core.model.Scorer;
-import dev.riskplatform.core.model.ServedScorer;
+import dev.riskplatform.core.forest.IsolationForest;
+import dev.riskplatform.core.scoring.Scorer;
+import dev.riskplatform.core.forest.ServedScorer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.riskplatform.detector.model.ModelManager;
 import dev.riskplatform.detector.stream.RecoveryListener;
-import dev.riskplatform.detector.stream.TradeProcessor;
+import dev.riskplatform.detector.stream.MarketPricesConsumer;
 import dev.riskplatform.detector.support.Await;
 import dev.riskplatform.detector.support.Series;
 import dev.riskplatform.detector.support.TestModels;
@@ -60,7 +60,7 @@ class RestartRecoveryTest {
         assertEquals(1, Series.read("risk_alerts", SYMBOL, 1).size());
 
         double before = recovery.recoveries();
-        kafka.<String, String>getConsumer(TradeProcessor.CHANNEL)
+        kafka.<String, String>getConsumer(MarketPricesConsumer.CHANNEL)
                 .runOnPollingThread((java.util.function.Consumer<org.apache.kafka.clients.consumer.Consumer<String, String>>) c -> c.enforceRebalance())
                 .await().indefinitely();
         Await.until("the state is recovered", Duration.ofSeconds(60), () -> recovery.recoveries() > before);

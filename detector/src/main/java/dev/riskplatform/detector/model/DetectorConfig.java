@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The detector's own settings (application.properties, prefix {@code detector}). */
+/** The detector's own settings (application.properties, prefix {@code detector}); every default is here. */
 @ConfigMapping(prefix = "detector")
 public interface DetectorConfig {
 
@@ -31,4 +31,32 @@ public interface DetectorConfig {
     /** Anomalous bars within this many bars of an episode's first bar are merged into its alert. */
     @WithDefault("30")
     int cooldownBars();
+
+    /** Market episodes (risk-core {@code MarketEpisodes}, docs/topics.md): {@code detector.market.*}. */
+    Market market();
+
+    /** Restart recovery (RecoveryListener): {@code detector.recovery.*}. */
+    Recovery recovery();
+
+    interface Market {
+
+        /** Alerts whose bars open within this many bars of each other are one group. */
+        @WithDefault("3")
+        int windowBars();
+
+        /** A group is a market episode from this many distinct symbols ... */
+        @WithDefault("5")
+        int minSymbols();
+
+        /** ... and from this share of the symbols the detector follows, whichever is larger. */
+        @WithDefault("0.05")
+        double minShare();
+    }
+
+    interface Recovery {
+
+        /** The broker the recovery's own consumers read back from: the market-prices channel's unless set. */
+        @WithDefault("${kafka.bootstrap.servers}")
+        String bootstrapServers();
+    }
 }

@@ -4,8 +4,8 @@ import dev.riskplatform.core.artifact.ModelArtifact;
 import dev.riskplatform.core.artifact.ModelArtifactException;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.Explainer;
-import dev.riskplatform.core.model.FeatureStats;
+import dev.riskplatform.core.explain.Explainer;
+import dev.riskplatform.core.forest.FeatureStats;
 import dev.riskplatform.core.risk.ScoringModel;
 
 /**

@@ -32,7 +32,7 @@ public class ConsumerLag {
 
     @Scheduled(every = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        var consumer = kafka.<String, String>getConsumer(TradeProcessor.CHANNEL);
+        var consumer = kafka.<String, String>getConsumer(MarketPricesConsumer.CHANNEL);
         if (consumer == null) return; // channel not started yet
         consumer.runOnPollingThread((Function<Consumer<String, String>, Long>) ConsumerLag::sum)
                 .subscribe().with(lag::set, err -> { }); // a failed read keeps the last value

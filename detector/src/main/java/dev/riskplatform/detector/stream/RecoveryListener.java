@@ -3,6 +3,7 @@ package dev.riskplatform.detector.stream;
 import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.detector.model.DetectorConfig;
 import dev.riskplatform.detector.model.ModelManager;
+import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.io.topic.RiskAlertMessage;
 import dev.riskplatform.io.topic.RiskEventMessage;
 import io.micrometer.core.instrument.Counter;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,18 +34,19 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
     public static final String NAME = "detector-recovery";
     private static final Logger LOG = Logger.getLogger(RecoveryListener.class);
 
-    private final TradeProcessor processor;
+    private final SymbolTable symbols;
+    private final Outputs outputs;
     private final ModelManager models;
     private final DetectorConfig config;
     private final StateRecovery recovery;
     private final Counter recoveries;
 
-    public RecoveryListener(TradeProcessor processor, ModelManager models, DetectorConfig config,
-                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry meters) {
-        this.processor = processor;
+    public RecoveryListener(SymbolTable symbols, Outputs outputs, ModelManager models, DetectorConfig config, MeterRegistry meters) {
+        this.symbols = symbols;
+        this.outputs = outputs;
         this.models = models;
         this.config = config;
-        this.recovery = new StateRecovery(bootstrapServers);
+        this.recovery = new StateRecovery(config.recovery().bootstrapServers());
         this.recoveries = io.micrometer.core.instrument.Counter.builder("detector.state.recoveries")
                 .description("Rolling-window rebuilds after a partition assignment").register(meters);
     }
@@ -72,15 +73,34 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
     /** Bars of the replayed trades were emitted after those trades arrived: silence them from the earliest start on. */
     private int rebuild(Map<TopicPartition, Long> since, Map<TopicPartition, Long> committed) {
         long from = Collections.min(since.values());
-        processor.silence(recovery.lastOpenTimes("risk_events", from, json -> RiskEventMessage.parse(json).openTime()),
+        symbols.silence(recovery.lastOpenTimes("risk_events", from, json -> RiskEventMessage.parse(json).openTime()),
                 recovery.lastOpenTimes("risk_alerts", from, json -> RiskAlertMessage.parse(json).openTime()));
         int[] n = {0};
         recovery.replay(since, committed, r -> {
-            processor.replay(r.key(), r.value(), r.partition());
+            replay(r.key(), r.value(), r.partition());
             n[0]++;
         });
-        processor.resumeAlerts();
+        symbols.resumeAlerts();
         return n[0];
+    }
+
+    /**
+     * A trade read back from before the committed offset rebuilds the windows. Invalid ones were
+     * dead-lettered when first consumed; bars it closes that were not emitted yet are sent now, and
+     * acked with the next batch (Outputs).
+     */
+    private void replay(String key, String value, int partition) {
+        MarketPriceMessage.Received parsed;
+        try {
+            parsed = MarketPriceMessage.parse(key, value);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        synchronized (symbols) { // the stream lock, as a batch holds it
+            Outputs.Sends sends = outputs.outsideBatch();
+            symbols.onTrade(parsed, partition, System.currentTimeMillis(), false, sends);
+            outputs.keepForNextBatch(sends);
+        }
     }
 
     /** Completed recoveries (one per assignment). */
@@ -91,7 +111,7 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
     @Override
     public void onPartitionsRevoked(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         // Another instance owns these symbols now; stale state must not be resumed if they come back.
-        processor.forget(partitions.stream().map(TopicPartition::partition).toList());
+        symbols.forget(partitions.stream().map(TopicPartition::partition).toList());
     }
 
     private static Map<TopicPartition, Long> committed(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,

@@ -9,7 +9,7 @@ import java.util.Map;
  * model and the first scored by the new one. Loading and verifying run on the model-loader
  * thread, so under load this is the gap the swap really leaves; when the stream happens to be
  * idle at the swap, the idle time is counted too (read the figure from a run under load).
- * Called under TradeProcessor's lock.
+ * Called under the stream lock (SymbolTable).
  */
 final class SwapPause {
 

@@ -67,8 +67,8 @@ public final class TradeSequencer {
     static final int RECENT_IDS = 10_000;
     /**
      * Live trades a session may hold back while gaps are filled, all its symbols together: a reconnect opens a
-     * gap on every symbol at once, and a cap per symbol (it was 200,000) multiplied by 32 or 1024 symbols was
-     * no bound on the heap. 32,768 trades are ~10 MB, and seconds of a busy symbol's trades.
+     * gap on every symbol at once, so only a cap per session bounds the heap whatever the number of symbols.
+     * 32,768 trades are ~10 MB, and seconds of a busy symbol's trades.
      */
     static final int MAX_HELD = 32_768;
     static final int FETCH_ATTEMPTS = 3;

@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
 /**
  * The one thread that calls {@code KafkaProducer.send}. {@code send} blocks while the producer has no metadata for
  * the topic (a broker outage, up to max.block.ms each time) or its buffer is full; on the WebSocket's event loop that
- * stopped pongs and /q/metrics, so the readers only queue here. The queue needs no bound of its own: what it holds
+ * would stop pongs and /q/metrics, so the readers only queue here. The queue needs no bound of its own: what it holds
  * is counted in {@link PublishGate}'s units in flight, which the readers and sequencers respect.
  *
  * <p>A record the producer refuses in {@code send} with a timeout (no metadata, buffer full) was never appended: it

@@ -17,10 +17,10 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
  *
  * <p>The channel is declared and configured as usual ({@code mp.messaging.outgoing.market-prices.*}): SmallRye
  * creates, configures, checks and closes its producer. Trades are handed to that producer directly
- * ({@link KafkaClientService}), with one callback each: the connector's per-message pipeline (an emitter buffer, a
- * Uni chain with retry per record, a hop to its sending thread and the next record's subscription run on the
- * producer's I/O thread) was a third of the ingestor's CPU at 100 k trades/s (async-profiler, BENCHMARKS.md). The
- * emitter is injected only so that the channel is wired. {@code send} itself runs on {@link KafkaHandOff}'s thread,
+ * ({@link KafkaClientService}), with one callback each: a trade must cost one record and one callback, and the
+ * connector's per-message pipeline (an emitter buffer, a Uni chain with retry per record, a hop to its sending
+ * thread, the next record's subscription on the producer's I/O thread) costs more than the trade's own work
+ * (measured in BENCHMARKS.md, ingestor end to end). The emitter is injected only so that the channel is wired. {@code send} itself runs on {@link KafkaHandOff}'s thread,
  * never on the reading thread: it blocks while the producer has no metadata (a broker outage).
  */
 @ApplicationScoped

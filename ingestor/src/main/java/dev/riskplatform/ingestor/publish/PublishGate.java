@@ -33,11 +33,10 @@ import org.eclipse.microprofile.reactive.messaging.Metadata;
 public class PublishGate {
 
     /**
-     * ~80 ms of trades at 100 k/s: room for a few producer round trips. More is worse, not safer: what is in
-     * flight outlives young collections. Through the connector's per-record pipeline (~1.5 KB a message) 16,384
-     * were promoted and G1 spent half a core scanning old-to-young cards (33 k trades/s published at 100 k
-     * offered, against 71-81 k at 4,096). Handed to the producer directly (MarketPricePublisher) a message
-     * carries no pipeline, and 8,192 took the gate's pauses in a 100 k/s step from ~14 to 0-1 (BENCHMARKS.md).
+     * ~80 ms of trades at 100 k/s: room for a few producer round trips, so the readers rarely pause. More is
+     * worse, not safer: what is in flight outlives young collections and is promoted, and the old generation then
+     * costs the collector more than the trades cost the ingestor. The bound holds because a message in flight is
+     * only its record and an {@code InFlight} (BENCHMARKS.md, ingestor end to end, for the sizes tried).
      */
     public static final int HIGH = 8_192;
     static final int LOW = HIGH / 4;
@@ -154,8 +153,8 @@ public class PublishGate {
 
     /**
      * The ack and nack of one message: the sink (or the producer, as its callback) calls one of them once, on the
-     * producer's I/O thread. A plain object, not a MutinyEmitter Uni per message: with context propagation every
-     * Uni callback captured a context state (~320 k SlowCapturedContextState in a heap histogram at 100 k/s).
+     * producer's I/O thread. A plain object, not a MutinyEmitter Uni per message: with context propagation each Uni
+     * callback captures a context state, one more object per message in flight (BENCHMARKS.md).
      */
     private final class InFlight<T> implements Callback, KafkaHandOff.Pending {
 

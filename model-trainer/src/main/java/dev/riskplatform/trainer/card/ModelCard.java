@@ -1,6 +1,6 @@
 package dev.riskplatform.trainer.card;
 
-import dev.riskplatform.core.model.ScoreSummary;
+import dev.riskplatform.core.scoring.ScoreSummary;
 import java.util.List;
 import java.util.Map;
 

@@ -5,7 +5,7 @@ import dev.riskplatform.core.artifact.ModelArtifact;
 import dev.riskplatform.core.artifact.RegistryEntry;
 import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.Explainer;
+import dev.riskplatform.core.explain.Explainer;
 import dev.riskplatform.core.training.HoldoutSplit;
 import dev.riskplatform.core.training.ModelFitter;
 import dev.riskplatform.core.training.ScoreHistogram;

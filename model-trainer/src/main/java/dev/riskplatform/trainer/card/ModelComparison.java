@@ -5,7 +5,7 @@ import dev.riskplatform.core.autoencoder.ScoreCombination;
 import dev.riskplatform.core.eval.Metrics;
 import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.Scorer;
+import dev.riskplatform.core.scoring.Scorer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.riskplatform.trainer.eval;
 
 import dev.riskplatform.core.eval.Benchmarks;
 import dev.riskplatform.core.eval.OperatingPoint;
-import dev.riskplatform.core.model.FeatureContribution;
+import dev.riskplatform.core.explain.FeatureContribution;
 import dev.riskplatform.core.training.TopAnomalies;
 import dev.riskplatform.core.training.TrainingConfig;
 import java.time.Instant;

@@ -12,8 +12,8 @@ import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarBuilder;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.market.BitstampCsv;
-import dev.riskplatform.core.model.Explainer;
-import dev.riskplatform.core.model.IsolationForest;
+import dev.riskplatform.core.explain.Explainer;
+import dev.riskplatform.core.forest.IsolationForest;
 import dev.riskplatform.core.training.ModelFitter;
 import dev.riskplatform.core.training.TopAnomalies;
 import dev.riskplatform.core.training.TrainingConfig;
@@ -117,7 +117,7 @@ public final class EvaluationRunner {
                 OperatingPoint.of(s.get(SERVED), y, served.threshold().value()));
     }
 
-    private static double[] score(dev.riskplatform.core.model.Scorer scorer, FeatureMatrix m) {
+    private static double[] score(dev.riskplatform.core.scoring.Scorer scorer, FeatureMatrix m) {
         double[] out = new double[m.rows()];
         scorer.score(m.values(), m.rows(), out);
         return out;

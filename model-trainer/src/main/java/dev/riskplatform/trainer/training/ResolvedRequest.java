@@ -2,7 +2,7 @@ package dev.riskplatform.trainer.training;
 
 import dev.riskplatform.core.artifact.SymbolModels;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.ServedScorer;
+import dev.riskplatform.core.forest.ServedScorer;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.training.TrainingConfig;
 import dev.riskplatform.trainer.dataset.DatasetRequest;

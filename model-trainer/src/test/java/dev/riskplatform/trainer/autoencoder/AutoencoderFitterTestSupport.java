@@ -5,8 +5,8 @@ import dev.riskplatform.core.artifact.TrainingInfo;
 import dev.riskplatform.core.autoencoder.Autoencoder;
 import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.ScoreSummary;
-import dev.riskplatform.core.model.Threshold;
+import dev.riskplatform.core.scoring.ScoreSummary;
+import dev.riskplatform.core.scoring.Threshold;
 import java.time.Instant;
 
 /** Exports and seals an already trained network (the parity test must not train twice). */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.FeatureStats;
-import dev.riskplatform.core.model.IsolationTree;
-import dev.riskplatform.core.model.ScoreSummary;
+import dev.riskplatform.core.forest.FeatureStats;
+import dev.riskplatform.core.forest.tree.IsolationTree;
+import dev.riskplatform.core.scoring.ScoreSummary;
 import java.io.IOException;
 
 /** Builds the canonical document: members in the order of docs/model-format.md, compact, UTF-8. */

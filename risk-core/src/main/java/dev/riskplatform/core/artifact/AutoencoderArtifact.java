@@ -2,8 +2,8 @@ package dev.riskplatform.core.artifact;
 
 import dev.riskplatform.core.autoencoder.Autoencoder;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.ScoreSummary;
-import dev.riskplatform.core.model.Threshold;
+import dev.riskplatform.core.scoring.ScoreSummary;
+import dev.riskplatform.core.scoring.Threshold;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,10 +1,10 @@
 package dev.riskplatform.core.artifact;
 
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.IsolationForest;
-import dev.riskplatform.core.model.ScoreSummary;
-import dev.riskplatform.core.model.ServedScorer;
-import dev.riskplatform.core.model.Threshold;
+import dev.riskplatform.core.forest.IsolationForest;
+import dev.riskplatform.core.scoring.ScoreSummary;
+import dev.riskplatform.core.forest.ServedScorer;
+import dev.riskplatform.core.scoring.Threshold;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,7 +46,7 @@ public record ModelArtifact(FeatureSpec featureSpec, TrainingInfo training, Serv
     }
 
     /** The served score of this artifact: what its threshold and score summary are of. */
-    public dev.riskplatform.core.model.Scorer servedScorer() {
+    public dev.riskplatform.core.scoring.Scorer servedScorer() {
         return scorer.over(model);
     }
 

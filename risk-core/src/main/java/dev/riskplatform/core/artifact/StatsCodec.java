@@ -2,7 +2,7 @@ package dev.riskplatform.core.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.FeatureStats;
+import dev.riskplatform.core.forest.FeatureStats;
 
 /** Reads featureStats: one entry per feature, in spec order, named as the spec names it. */
 final class StatsCodec {

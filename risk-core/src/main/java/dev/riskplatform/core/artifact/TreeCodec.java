@@ -1,7 +1,7 @@
 package dev.riskplatform.core.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.riskplatform.core.model.IsolationTree;
+import dev.riskplatform.core.forest.tree.IsolationTree;
 
 /** Reads one tree's parallel node arrays and hands them to the model's structural validation. */
 final class TreeCodec {

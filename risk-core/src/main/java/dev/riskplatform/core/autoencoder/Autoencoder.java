@@ -1,6 +1,6 @@
 package dev.riskplatform.core.autoencoder;
 
-import dev.riskplatform.core.model.Scorer;
+import dev.riskplatform.core.scoring.Scorer;
 import java.util.Arrays;
 import java.util.List;
 

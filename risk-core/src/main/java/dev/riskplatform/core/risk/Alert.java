@@ -1,7 +1,7 @@
 package dev.riskplatform.core.risk;
 
 import dev.riskplatform.core.market.BarInterval;
-import dev.riskplatform.core.model.FeatureContribution;
+import dev.riskplatform.core.explain.FeatureContribution;
 import java.util.List;
 
 /**

@@ -3,10 +3,10 @@ package dev.riskplatform.core.risk;
 import dev.riskplatform.core.artifact.ModelArtifact;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.Explainer;
-import dev.riskplatform.core.model.Scorer;
-import dev.riskplatform.core.model.ServedScorer;
-import dev.riskplatform.core.model.Threshold;
+import dev.riskplatform.core.explain.Explainer;
+import dev.riskplatform.core.scoring.Scorer;
+import dev.riskplatform.core.forest.ServedScorer;
+import dev.riskplatform.core.scoring.Threshold;
 import java.util.Objects;
 
 /**

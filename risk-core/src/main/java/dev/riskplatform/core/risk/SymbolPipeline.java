@@ -6,7 +6,7 @@ import dev.riskplatform.core.features.FeatureVector;
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarBuilder;
 import dev.riskplatform.core.market.Trade;
-import dev.riskplatform.core.model.Explanation;
+import dev.riskplatform.core.explain.Explanation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;

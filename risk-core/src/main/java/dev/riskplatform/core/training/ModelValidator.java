@@ -5,7 +5,7 @@ import dev.riskplatform.core.artifact.ModelArtifactException;
 import dev.riskplatform.core.artifact.RegisteredModel;
 import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.ScoreSummary;
+import dev.riskplatform.core.scoring.ScoreSummary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.riskplatform.core.training;
 
 import dev.riskplatform.core.features.FeatureMatrix;
-import dev.riskplatform.core.model.Explainer;
-import dev.riskplatform.core.model.Explanation;
-import dev.riskplatform.core.model.Scorer;
+import dev.riskplatform.core.explain.Explainer;
+import dev.riskplatform.core.explain.Explanation;
+import dev.riskplatform.core.scoring.Scorer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.riskplatform.core.training;
 
-import dev.riskplatform.core.model.ServedScorer;
+import dev.riskplatform.core.forest.ServedScorer;
 
 /**
  * How to fit, threshold and validate one Isolation Forest.

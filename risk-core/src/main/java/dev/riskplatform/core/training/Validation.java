@@ -1,6 +1,6 @@
 package dev.riskplatform.core.training;
 
-import dev.riskplatform.core.model.ScoreSummary;
+import dev.riskplatform.core.scoring.ScoreSummary;
 
 /**
  * The verdict on a fitted model before promotion.

@@ -5,8 +5,8 @@ import dev.riskplatform.core.autoencoder.Autoencoder;
 import dev.riskplatform.core.autoencoder.DenseLayer;
 import dev.riskplatform.core.autoencoder.Standardizer;
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.ScoreSummary;
-import dev.riskplatform.core.model.Threshold;
+import dev.riskplatform.core.scoring.ScoreSummary;
+import dev.riskplatform.core.scoring.Threshold;
 import java.time.Instant;
 import java.util.List;
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.core.market.BarInterval;
-import dev.riskplatform.core.model.IsolationForest;
-import dev.riskplatform.core.model.ScoreSummary;
-import dev.riskplatform.core.model.Threshold;
+import dev.riskplatform.core.forest.IsolationForest;
+import dev.riskplatform.core.scoring.ScoreSummary;
+import dev.riskplatform.core.scoring.Threshold;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.riskplatform.core.features.FeatureSpec;
-import dev.riskplatform.core.model.Threshold;
+import dev.riskplatform.core.scoring.Threshold;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.riskplatform.io.topic;
 /**
  * The value of the dead-letter topics {@code market_prices_dlq} and {@code detector_dlq} (docs/topics.md "Dead
  * letters"): a refused record, its reason and its text unchanged. The one codec of both: written by the ingestor
- * ({@code DeadLetterPublisher}) and the detector ({@code TradeProcessor}); operators read them.
+ * ({@code DeadLetterPublisher}) and the detector ({@code Outputs}); operators read them.
  *
  * @param source {@code binance-ws}, {@code binance-rest} (the ingestor) or {@code market_prices} (the detector)
  * @param at     when the record was refused, epoch milliseconds

@@ -8,7 +8,7 @@ import java.io.IOException;
 
 /**
  * The {@code market_prices} value of docs/topics.md: one trade, prices as decimal strings. The one codec of the
- * topic: written by the ingestor ({@code MarketPricePublisher}), read by the detector ({@code TradeProcessor},
+ * topic: written by the ingestor ({@code MarketPricePublisher}), read by the detector ({@code MarketPricesConsumer},
  * its restart recovery), the archiver ({@code ArchiveLoop}) and the ingestor's resume ({@code MarketPricesTail}).
  * All eight members are required (docs/schemas/market_prices.schema.json); a refusal is an
  * IllegalArgumentException whose message is the dead-letter reason.

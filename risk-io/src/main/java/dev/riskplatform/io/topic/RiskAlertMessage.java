@@ -1,7 +1,7 @@
 package dev.riskplatform.io.topic;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.riskplatform.core.model.FeatureContribution;
+import dev.riskplatform.core.explain.FeatureContribution;
 import dev.riskplatform.core.risk.Alert;
 import dev.riskplatform.core.risk.MarketEpisodes;
 import dev.riskplatform.core.risk.Severity;
@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * The {@code risk_alerts} value of docs/topics.md: one symbol's episode. The one codec of the topic: written by the
- * detector ({@code TradeProcessor}), read by its alert forwarder ({@code AlertForwarder}, into an Alertmanager
+ * detector ({@code Outputs}), read by its alert forwarder ({@code AlertForwarder}, into an Alertmanager
  * episode) and its restart recovery ({@code StateRecovery}).
  */
 public final class RiskAlertMessage {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The {@code risk_events} value of docs/topics.md: one closed bar's risk calculation. The one codec of the topic:
- * written by the detector ({@code TradeProcessor}), read by its alert forwarder ({@code AlertForwarder}, which
+ * written by the detector ({@code Outputs}), read by its alert forwarder ({@code AlertForwarder}, which
  * resolves episodes by the bars) and its restart recovery ({@code StateRecovery}).
  */
 public final class RiskEventMessage {

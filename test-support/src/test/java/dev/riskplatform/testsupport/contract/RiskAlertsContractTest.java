@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.riskplatform.core.market.BarInterval;
-import dev.riskplatform.core.model.FeatureContribution;
+import dev.riskplatform.core.explain.FeatureContribution;
 import dev.riskplatform.core.risk.Alert;
 import dev.riskplatform.core.risk.MarketEpisodes;
 import dev.riskplatform.core.risk.Severity;
