@@ -1,21 +1,26 @@
 package dev.riskplatform.trainer.training;
 
+import dev.riskplatform.core.training.TrainingConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 import java.util.Optional;
 
-/** {@code trainer.*} in application.properties: defaults for every training request, and the one-shot job. */
+/**
+ * {@code trainer.*}: defaults for every training request (POST /train and the one-shot job), and the job itself. The
+ * defaults are defined here only, the fitting ones as risk-core {@link TrainingConfig}'s constants (the recipe the
+ * evaluation measures); application.properties, {@code -Dtrainer.*} or env {@code TRAINER_*} override them.
+ */
 @ConfigMapping(prefix = "trainer")
 public interface TrainerConfig {
 
-    @WithDefault("100")
+    @WithDefault("" + TrainingConfig.DEFAULT_TREES)
     int trees();
 
-    @WithDefault("256")
+    @WithDefault("" + TrainingConfig.DEFAULT_MAX_SAMPLES)
     int maxSamples();
 
-    @WithDefault("42")
+    @WithDefault("" + TrainingConfig.DEFAULT_SEED)
     long seed();
 
     /**
@@ -23,11 +28,11 @@ public interface TrainerConfig {
      * the quantile of the served training scores that leaves this many bars a day above it).
      */
     @WithName("alerts-per-day")
-    @WithDefault("3")
+    @WithDefault("" + TrainingConfig.DEFAULT_ALERTS_PER_DAY)
     double alertsPerDay();
 
     /** The served score: {@code tail-blend} (default) or {@code isolation-forest} (docs/evaluation.md). */
-    @WithDefault("tail-blend")
+    @WithDefault(TrainingConfig.DEFAULT_SCORER)
     String scorer();
 
     /**
@@ -38,18 +43,21 @@ public interface TrainerConfig {
     @WithDefault("10")
     int minTrainingAlerts();
 
-    @WithDefault("0.2")
+    /** Validation: the last fraction of rows (in time) is held out of fitting. */
+    @WithDefault("" + TrainingConfig.DEFAULT_HOLDOUT_FRACTION)
     double holdoutFraction();
 
-    @WithDefault("3")
+    /** Validation: the holdout's alert count must lie within ×/÷ this of the target (plus a Poisson slack). */
+    @WithDefault("" + TrainingConfig.DEFAULT_ALERT_RATE_FACTOR)
     double alertRateFactor();
 
-    @WithDefault("0.001")
+    @WithDefault("" + TrainingConfig.DEFAULT_MIN_SCORE_SPREAD)
     double minScoreSpread();
 
     @WithDefault("10")
     int topAnomalies();
 
+    /** Recorded in every artifact (env TRAINER_CODE_VERSION). */
     @WithDefault("dev")
     String codeVersion();
 

@@ -34,17 +34,28 @@ public record TrainingConfig(int trees, int maxSamples, long seed, double alertR
         this(trees, maxSamples, seed, alertRate, holdoutFraction, alertRateFactor, minScoreSpread, ServedScorer.ISOLATION_FOREST);
     }
 
+    // The training defaults, one place: the served() recipe below, the trainer's trainer.* settings (TrainerConfig's
+    // @WithDefault reads these) and the evaluation (docs/evaluation.md) all start from them.
+    public static final int DEFAULT_TREES = 100;
+    /** ψ, scikit-learn's default. */
+    public static final int DEFAULT_MAX_SAMPLES = 256;
+    public static final long DEFAULT_SEED = 42;
     /** The default alerts per symbol per day: a handful a desk reads, not 1 % of bars (14 a day on one-minute bars). */
     public static final double DEFAULT_ALERTS_PER_DAY = 3;
+    public static final double DEFAULT_HOLDOUT_FRACTION = 0.2;
+    public static final double DEFAULT_ALERT_RATE_FACTOR = 3;
+    public static final double DEFAULT_MIN_SCORE_SPREAD = 0.001;
+    /** {@link ServedScorer#TAIL_BLEND}'s id, a constant so that annotations can name it. */
+    public static final String DEFAULT_SCORER = "tail-blend";
 
-    /** 100 trees, ψ = 256, 1 % alerts, last 20 % held out, alert rate within ×/÷ 3, p99 − p50 > 1e-3, the forest's score. */
-    public static TrainingConfig defaults(long seed) {
-        return new TrainingConfig(100, 256, seed, 0.01, 0.2, 3.0, 1e-3);
-    }
-
-    /** The served default for {@code spec}: tail-blend at {@link #DEFAULT_ALERTS_PER_DAY} alerts a day. */
+    /**
+     * The served default for {@code spec}: {@value #DEFAULT_TREES} trees, ψ = {@value #DEFAULT_MAX_SAMPLES}, tail-blend at
+     * {@value #DEFAULT_ALERTS_PER_DAY} alerts a day (rate = alerts a day / bars a day), the last 20 % held out, holdout alert
+     * rate within ×/÷ 3, p99 − p50 > 1e-3.
+     */
     public static TrainingConfig served(long seed, dev.riskplatform.core.features.FeatureSpec spec) {
-        return new TrainingConfig(100, 256, seed, DEFAULT_ALERTS_PER_DAY / spec.barsPerDay(), 0.2, 3.0, 1e-3, ServedScorer.TAIL_BLEND);
+        return new TrainingConfig(DEFAULT_TREES, DEFAULT_MAX_SAMPLES, seed, DEFAULT_ALERTS_PER_DAY / spec.barsPerDay(),
+                DEFAULT_HOLDOUT_FRACTION, DEFAULT_ALERT_RATE_FACTOR, DEFAULT_MIN_SCORE_SPREAD, ServedScorer.parse(DEFAULT_SCORER));
     }
 
     /** This configuration serving {@code s} at {@code alertsPerDay} on bars of {@code spec}. */

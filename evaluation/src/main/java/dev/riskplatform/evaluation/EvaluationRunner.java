@@ -1,4 +1,4 @@
-package dev.riskplatform.trainer.eval;
+package dev.riskplatform.evaluation;
 
 import dev.riskplatform.core.artifact.ModelArtifact;
 import dev.riskplatform.core.eval.Benchmarks;
@@ -13,13 +13,10 @@ import dev.riskplatform.core.market.BarBuilder;
 import dev.riskplatform.core.market.BarInterval;
 import dev.riskplatform.core.market.BitstampCsv;
 import dev.riskplatform.core.explain.Explainer;
-import dev.riskplatform.core.forest.IsolationForest;
 import dev.riskplatform.core.training.ModelFitter;
 import dev.riskplatform.core.training.TopAnomalies;
 import dev.riskplatform.core.training.TrainingConfig;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,13 +32,15 @@ import java.util.Map;
  * |z|. ROC AUC, average precision, precision@k (k = labelled test bars); the served scorer also at its
  * operating point. Then the served scorer's top anomalies on the real 2013 Bitstamp trades.
  *
- * <p>{@code main(bars, seeds, out.md)}; {@code model-trainer/eval/run-evaluation.sh} runs it.
+ * <p>{@code EvaluationReportTest} runs it and writes the report; {@code evaluation/run-evaluation.sh} runs that test at
+ * full size into docs/evaluation.md.
  */
 public final class EvaluationRunner {
 
     static final FeatureSpec V1 = FeatureSpec.v1Defaults();
     static final FeatureSpec V2 = FeatureSpec.defaults();
-    static final IsolationForest.Params PARAMS = IsolationForest.Params.defaults(42);
+    /** What POST /train fits by default (TrainerConfig's defaults are these constants); scikit-learn gets its trees, ψ and seed. */
+    static final TrainingConfig SERVED_RECIPE = TrainingConfig.served(TrainingConfig.DEFAULT_SEED, V2);
     static final String SERVED = "served: tail-blend on v2 (ours)";
     static final String FOREST = "Isolation Forest alone on v2 (ours)";
     static final String SKLEARN_V1 = "scikit-learn IsolationForest on v1";
@@ -99,12 +98,12 @@ public final class EvaluationRunner {
     static Run run(Benchmarks.Labelled data) throws Exception {
         Benchmarks.Split v1 = Benchmarks.split(data, V1, List.of(V2)), v2 = Benchmarks.split(data, V2, List.of(V1));
         boolean[] y = v2.testLabels();
-        ModelArtifact served = ModelFitter.fit(V2, v2.train(), TrainingConfig.served(PARAMS.seed(), V2), Instant.EPOCH, "evaluation").artifact();
+        ModelArtifact served = ModelFitter.fit(V2, v2.train(), SERVED_RECIPE, Instant.EPOCH, "evaluation").artifact();
         Map<String, double[]> s = new LinkedHashMap<>();
         s.put(SERVED, score(served.servedScorer(), v2.test()));
         s.put(FOREST, score(served.model(), v2.test()));
-        s.put(SKLEARN_V1, SklearnBaseline.scores(v1.train(), v1.test(), PARAMS.trees(), PARAMS.maxSamples(), PARAMS.seed()));
-        s.put(SKLEARN_V2, SklearnBaseline.scores(v2.train(), v2.test(), PARAMS.trees(), PARAMS.maxSamples(), PARAMS.seed()));
+        s.put(SKLEARN_V1, sklearn(v1));
+        s.put(SKLEARN_V2, sklearn(v2));
         s.put(RULE_V1, RuleScores.absReturnOverVolatility(v1.test()));
         s.put(RULE_Z, RuleScores.absZScore(v1.test()));
         s.put(RULE_V2, RuleScores.absReturnSigma(v2.test()));
@@ -115,6 +114,11 @@ public final class EvaluationRunner {
         for (Map.Entry<String, double[]> e : s.entrySet()) rows.add(row(e.getKey(), e.getValue(), y, k));
         return new Run(data.generator(), data.seed(), data.bars().size(), y.length, k, rows,
                 OperatingPoint.of(s.get(SERVED), y, served.threshold().value()));
+    }
+
+    /** scikit-learn's forest with the served recipe's trees, ψ and seed, fitted on the split's train rows. */
+    private static double[] sklearn(Benchmarks.Split x) throws Exception {
+        return SklearnBaseline.scores(x.train(), x.test(), SERVED_RECIPE.trees(), SERVED_RECIPE.maxSamples(), SERVED_RECIPE.seed());
     }
 
     private static double[] score(dev.riskplatform.core.scoring.Scorer scorer, FeatureMatrix m) {
@@ -132,7 +136,7 @@ public final class EvaluationRunner {
         BitstampCsv.Result trades = BitstampCsv.parse(csv, "BTCUSD");
         List<Bar> bars = BarBuilder.buildAll("BTCUSD", BarInterval.parse("1m"), BarBuilder.DEFAULT_ALLOWED_LATENESS_MS, trades.trades());
         FeatureMatrix m = FeatureEngine.computeAll(V2, bars);
-        ModelArtifact a = ModelFitter.fit(V2, m, TrainingConfig.served(PARAMS.seed(), V2), Instant.EPOCH, "evaluation").artifact();
+        ModelArtifact a = ModelFitter.fit(V2, m, SERVED_RECIPE, Instant.EPOCH, "evaluation").artifact();
         List<TopAnomalies.Anomaly> top = TopAnomalies.of(a.servedScorer(), new Explainer(a.model(), V2.featureNames()), m, 10);
         return new BitstampResult(trades.trades().size(), bars.size(), Instant.ofEpochMilli(bars.get(0).openTime()).toString(),
                 Instant.ofEpochMilli(bars.get(bars.size() - 1).openTime()).toString(), a.threshold().value(), V2.featureNames(), top,
@@ -158,16 +162,4 @@ public final class EvaluationRunner {
     }
 
     private static final long DAY_MILLIS = 86_400_000L;
-
-    /** {@code main(bars, seeds (comma-separated), out.md)}. */
-    public static void main(String[] args) throws Exception {
-        int bars = Integer.parseInt(args[0]);
-        List<Long> seeds = java.util.Arrays.stream(args[1].split(",")).map(Long::parseLong).toList();
-        try (InputStream csv = EvaluationRunner.class.getResourceAsStream("/bitstamp_trades_from_20131125_usd.csv")) {
-            Report r = run(bars, seeds, csv);
-            Path out = Path.of(args[2]);
-            Files.createDirectories(out.toAbsolutePath().getParent());
-            Files.writeString(out, EvaluationMarkdown.render(r, bars, seeds));
-        }
-    }
 }

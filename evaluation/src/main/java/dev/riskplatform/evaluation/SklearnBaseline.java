@@ -1,4 +1,4 @@
-package dev.riskplatform.trainer.eval;
+package dev.riskplatform.evaluation;
 
 import dev.riskplatform.core.features.FeatureMatrix;
 import java.io.IOException;
@@ -24,7 +24,7 @@ final class SklearnBaseline {
     static double[] scores(FeatureMatrix train, FeatureMatrix m, int trees, int maxSamples, long seed) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("sklearn-eval");
         Path script = dir.resolve("sklearn_iforest_scores.py"), in = dir.resolve("x.bin"), fit = dir.resolve("t.bin"), out = dir.resolve("s.bin");
-        try (InputStream s = SklearnBaseline.class.getResourceAsStream("/eval/sklearn_iforest_scores.py")) {
+        try (InputStream s = SklearnBaseline.class.getResourceAsStream("/sklearn_iforest_scores.py")) {
             Files.write(script, s.readAllBytes());
         }
         write(in, m);

@@ -1,4 +1,4 @@
-package dev.riskplatform.trainer.eval;
+package dev.riskplatform.evaluation;
 
 import dev.riskplatform.core.eval.Benchmarks;
 import dev.riskplatform.core.eval.OperatingPoint;
@@ -143,7 +143,7 @@ final class EvaluationMarkdown {
             Generated, every figure of it, by one command (about two minutes on these machines):
 
             ```bash
-            model-trainer/eval/run-evaluation.sh            # = %1$,d bars a seed, seeds %2$s; writes this file
+            evaluation/run-evaluation.sh            # = %1$,d bars a seed, seeds %2$s; writes this file
             ```
 
             It needs Debian's `/usr/bin/python3` with `python3-sklearn` (not whatever `python3` is on PATH). CI runs the same

@@ -1,4 +1,4 @@
-package dev.riskplatform.trainer.eval;
+package dev.riskplatform.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The evaluation, reduced for CI (100,000 bars, seed 101 by default; the full run is
- * model-trainer/eval/run-evaluation.sh, which writes docs/evaluation.md). Asserts the served scorer's
+ * evaluation/run-evaluation.sh, which writes docs/evaluation.md). Asserts the served scorer's
  * ranking against the baselines (docs/evaluation.md, "Acceptance"), generator by generator, as measured:
  * on the market generator it beats every baseline; on the jump generator, whose only anomalies are the
  * single-bar returns the |r|/σ rules are made for, it beats scikit-learn and stays close to the best rule,
