@@ -99,7 +99,7 @@ public interface TrainerConfig {
         @WithDefault("btc-iforest")
         String model();
 
-        /** Symbols whose own models the job trains too ("*": every symbol with history), e.g. TRAINER_JOB_SYMBOLS. */
+        /** Symbols whose own models the job trains too (a list, ALL or "*" every symbol with history, *USDT those quoted in USDT), e.g. TRAINER_JOB_SYMBOLS. */
         Optional<java.util.List<String>> symbols();
     }
 }
