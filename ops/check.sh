@@ -11,6 +11,7 @@
 #   - the operator alert rules (ops/prometheus/rules.yml): `promtool check rules`, their unit tests
 #     (`promtool test rules ops/prometheus/rules.test.yml`), the PrometheusRule in k8s/components/monitoring
 #     holding the same groups, and every metric a rule reads exported by a service's real /q/metrics.
+#   - the packaged ingestor (target/quarkus-app) holds no Binance simulator class or jar (ops/no-simulator-in-app.py).
 #   - the self-test: each validator must reject a deliberately broken fixture (ops/selftest/).
 # Usage: ops/check.sh              all of the above
 #        ops/check.sh --self-test  only the self-test (fixtures must be rejected)
@@ -269,6 +270,11 @@ self_test() {
     rule_metrics_exported "$SELFTEST/rules-unknown-metric.yml.broken" "$SELFTEST/exported-metrics.txt"
   expect_reject package-cycle 'package cycle: dev.riskplatform.selftest.a -> dev.riskplatform.selftest.b' \
     python3 "$ROOT/ops/package-cycles.py" "$SELFTEST/package-cycle"
+  local app="$OUT/selftest-app/lib/main"
+  mkdir -p "$app"
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1], "w").writestr("dev/riskplatform/simulator/ReplayServer.class", b"")' "$app/sneaky.jar"
+  expect_reject simulator-in-app 'sneaky.jar: dev/riskplatform/simulator/ReplayServer.class' \
+    python3 "$ROOT/ops/no-simulator-in-app.py" "$OUT/selftest-app"
   expect_reject backfill-bad-month "bad month '13'" sh -c "ops/backfill-job.sh --year=2024 --month=13 < /dev/null"
   # The Jenkinsfile fixture is checked together with the real Jenkinsfile (one CodeNarc start
   # costs ~1 minute on this machine): see check_jenkinsfile.
@@ -487,6 +493,12 @@ else
 
   check_rules
   check_service_metrics
+  # After check_service_metrics, which builds the service jars that are missing.
+  if report=$(python3 ops/no-simulator-in-app.py ingestor/target/quarkus-app 2>&1); then
+    pass "ingestor package: $report"
+  else
+    fail "ingestor package: $(head -n3 <<<"$report" | tr '\n' ' ')"
+  fi
   local_metrics=()
   for svc in "${SERVICES[@]}"; do [[ -s "$OUT/$svc.metrics" ]] && local_metrics+=("$OUT/$svc.metrics"); done
   if ((${#local_metrics[@]} != ${#SERVICES[@]})); then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end load harness (docs/reliability.md, BENCHMARKS.md): synthetic trades from the replay server
-# (Binance's protocol) -> ingestor -> Kafka -> detector -> risk_events / risk_alerts, at increasing rates.
+# End-to-end load harness (docs/reliability.md, BENCHMARKS.md): synthetic trades from the Binance simulator
+# (Binance's protocol; it lists the LOAD symbols and the ingestor follows its listings) -> ingestor -> Kafka ->
+# detector -> risk_events / risk_alerts, at increasing rates.
 # Bounded (each step SECONDS long, then a drain of at most 60 s), loopback only, against the running platform.
 #
 #   ops/loadtest.sh [RATE ...]          (./platform loadtest ... is the same; default rates: 2000 10000 30000 100000)
@@ -23,7 +24,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STATE="${PLATFORM_HOME:-$ROOT/.platform}"
 KAFKA="127.0.0.1:${KAFKA_PORT:-9092}"
-INGESTOR=http://127.0.0.1:8081 DETECTOR=http://127.0.0.1:8082
+INGESTOR=http://127.0.0.1:8081 DETECTOR=http://127.0.0.1:8082 SIMULATOR=http://127.0.0.1:${SIMULATOR_PORT:-8085}
 SECS=${LOAD_SECONDS:-20} WARM=${LOAD_WARMUP:-15} SYMBOLS=${LOAD_SYMBOLS:-8} SPEED=${LOAD_EVENT_SPEED:-60}
 JUMPS="jumpEvery=${LOAD_JUMP_EVERY:-32}&jumpBps=${LOAD_JUMP_BPS:-100}&zipf=${LOAD_ZIPF:-0}"
 RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(2000 10000 30000 100000)
@@ -36,7 +37,7 @@ trap 'echo "[load] FAIL (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 # session's connections open slowly and a short run can outlast a fixed sleep.
 wait_idle() {
   local i=0
-  until curl -fs "$INGESTOR/replay/load" | grep -q '"running":false'; do
+  until curl -fs "$SIMULATOR/replay/load" | grep -q '"running":false'; do
     i=$((i + 1)); [ $i -le 120 ] || { echo "[load] FAIL: the previous load run still runs after 60 s" >&2; return 1; }
     sleep 0.5
   done
@@ -45,7 +46,7 @@ wait_idle() {
 start_load() {
   local answer code
   answer=$(curl -sS -X POST -w '\n%{http_code}' \
-    "$INGESTOR/replay/load?symbols=$SYMBOLS&rate=$1&seconds=$2&eventSpeed=$SPEED&$JUMPS") || return 1
+    "$SIMULATOR/replay/load?symbols=$SYMBOLS&rate=$1&seconds=$2&eventSpeed=$SPEED&$JUMPS") || return 1
   code=${answer##*$'\n'}
   if [ "$code" != 200 ] || ! grep -q '"started":true' <<<"${answer%$'\n'*}"; then
     echo "[load] FAIL: POST /replay/load (symbols=$SYMBOLS rate=$1) answered $code: ${answer%$'\n'*}" >&2
@@ -71,7 +72,7 @@ ceiling() {
 }
 
 step() {
-  local rate=$1 procs=(ingestor detector kafka) p t0 t1 pub0 pub1 con0 con1 lat lag out=""
+  local rate=$1 procs=(ingestor detector kafka binance-simulator) p t0 t1 pub0 pub1 con0 con1 lat lag out=""
   declare -A c0 c1
   # The probe reads from the start (its own JVM warms up too) and counts bars closed after the warm-up.
   audit latency $((1 + WARM + SECS + 5)) LOAD $(($(date +%s%3N) + (1 + WARM) * 1000)) >"$STATE/run/latency.out" &
@@ -97,8 +98,8 @@ step() {
   say "  close latency ms p50 $(field event_p50 <<<"$lat") p99 $(field event_p99 <<<"$lat") p999 $(field event_p999 <<<"$lat") ($(field events <<<"$lat") bars);" \
     "alert latency ms p50 $(field alert_p50 <<<"$lat") p99 $(field alert_p99 <<<"$lat") p999 $(field alert_p999 <<<"$lat") ($(field alerts <<<"$lat") alerts)"
   say " $out"
-  # Drain before the next step, so each step starts from an empty backlog (bounded). Not down to 0: the replay
-  # of ./platform up keeps streaming beside the load, so a few hundred records are always in flight.
+  # Drain before the next step, so each step starts from an empty backlog (bounded). Not down to 0: the simulator's
+  # replay of ./platform up keeps streaming beside the load, so a few hundred records are always in flight.
   local i=0
   while [ "$(audit lag detector market_prices | field lag)" -gt 1000 ] && [ $i -lt 30 ]; do sleep 2; i=$((i + 1)); done
 }
@@ -109,7 +110,8 @@ main() {
   say "symbols $SYMBOLS, $SECS s per step after $WARM s of warm-up, event speed ${SPEED}x, jumps: $JUMPS"
   say "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%d GiB", $2 / 1048576}' /proc/meminfo), load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
   say "bare Kafka ceiling (ProducerPerformance, 500k x 200 B, acks=all, 4 partitions): $(ceiling)"
-  # Warm-up: the first run opens the ingestor's session for the LOAD symbols; not measured.
+  # Warm-up: the first run lists the LOAD symbols, which the ingestor subscribes at its next look at exchangeInfo
+  # (every 5 s under ./platform); the run starts once every stream is subscribed. Not measured.
   start_load 200 3
   sleep 8
   wait_idle

@@ -10,9 +10,12 @@ import java.util.List;
 @ConfigMapping(prefix = "ingestor.binance")
 public interface BinanceConfig {
 
-    /** Connect at start-up; off in tests (they open sessions against a local replay server). */
-    @WithDefault("true")
-    boolean enabled();
+    /**
+     * What the trades are, in market_prices' {@code source} (docs/topics.md): {@code binance}, or {@code replay} when the
+     * URLs point at the Binance simulator (./platform), whose trades are the 2013 tape and synthetic load.
+     */
+    @WithDefault("binance")
+    String source();
 
     /** Market-data-only host: same streams, no user data. */
     @WithDefault("wss://data-stream.binance.vision")

@@ -63,15 +63,26 @@ public class LiveIngestor {
     public IngestSession openLive() {
         SymbolSelection selection = SymbolSelection.parse(config.symbols());
         if (!selection.followsExchange()) {
-            return open(config.wsUrl(), config.restUrl(), selection.explicit(), config.maxConnectionAge(), Sources.BINANCE);
+            return open(config.wsUrl(), config.restUrl(), selection.explicit(), config.maxConnectionAge(), Sources.named(config.source()));
         }
-        return follow(config.wsUrl(), config.restUrl(), selection, config.symbolsRefresh(), config.maxConnectionAge(), Sources.BINANCE);
+        return follow(config.wsUrl(), config.restUrl(), selection, config.symbolsRefresh(), config.maxConnectionAge(),
+                Sources.named(config.source()));
     }
 
     /** The docs/topics.md {@code source} values of live and gap-filled trades. */
     public record Sources(String live, String backfill) {
         public static final Sources BINANCE = new Sources("binance", "binance-backfill");
+        /** The simulator's replayed trades, streamed or gap-filled alike. */
         public static final Sources REPLAY = new Sources("replay", "replay");
+
+        /** {@code ingestor.binance.source}: {@code binance} or {@code replay}. */
+        public static Sources named(String source) {
+            return switch (source) {
+                case "binance" -> BINANCE;
+                case "replay" -> REPLAY;
+                default -> throw new IllegalArgumentException("ingestor.binance.source must be binance or replay, got " + source);
+            };
+        }
     }
 
     /** A session of the given symbols, subscribed on connections of at most {@code streams-per-connection} streams. */

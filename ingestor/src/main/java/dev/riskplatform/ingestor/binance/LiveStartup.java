@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** {@code ingestor.mode=live}: connect to Binance at start-up (the replay mode has its own starter). */
+/**
+ * {@code ingestor.mode=live}: connect at start-up to {@code ingestor.binance.ws-url}, Binance or the Binance simulator
+ * (./platform); {@code off} (tests, history-only jobs): no stream.
+ */
 @ApplicationScoped
 public class LiveStartup {
 

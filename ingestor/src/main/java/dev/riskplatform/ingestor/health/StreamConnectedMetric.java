@@ -8,8 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code ingestor_stream_connected{mode}}: 1 while every WebSocket of a trade session is connected (to Binance in
- * mode {@code live}, to the replay server in {@code replay}), else 0; the same fact as the {@code binance-stream}
+ * {@code ingestor_stream_connected{mode}}: 1 while every WebSocket of a trade session is connected (to
+ * {@code ingestor.binance.ws-url}: Binance, or the Binance simulator under ./platform), else 0; the same fact as the {@code binance-stream}
  * readiness check. Mode {@code off} expects no stream: the IngestorDisconnected alert rule leaves it out.
  */
 @Startup
@@ -19,7 +19,7 @@ public class StreamConnectedMetric {
     public StreamConnectedMetric(LiveIngestor ingestor, MeterRegistry meters,
                                  @ConfigProperty(name = "ingestor.mode", defaultValue = "live") String mode) {
         Gauge.builder("ingestor.stream.connected", ingestor, i -> i.anyConnected() ? 1 : 0)
-                .description("1 while the trade stream's WebSockets are all connected (Binance, or the replay server), else 0")
+                .description("1 while the trade stream's WebSockets are all connected (Binance, or the Binance simulator), else 0")
                 .tag("mode", mode).strongReference(true).register(meters);
     }
 }

@@ -3,7 +3,7 @@ package dev.riskplatform.ingestor.history;
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarBuilder;
 import dev.riskplatform.core.market.BarInterval;
-import dev.riskplatform.ingestor.replay.ReplaySource;
+import dev.riskplatform.core.market.BitstampSample;
 import dev.riskplatform.ingestor.storage.PartitionWriter;
 import dev.riskplatform.io.PartitionKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,7 +35,7 @@ public class SampleImporter {
     }
 
     public Result importBitstamp(String symbol) {
-        List<Bar> bars = BarBuilder.buildAll(symbol, ONE_MINUTE, BarBuilder.DEFAULT_ALLOWED_LATENESS_MS, ReplaySource.bitstamp(symbol));
+        List<Bar> bars = BarBuilder.buildAll(symbol, ONE_MINUTE, BarBuilder.DEFAULT_ALLOWED_LATENESS_MS, BitstampSample.trades(symbol));
         TreeMap<LocalDate, List<Bar>> byDay = new TreeMap<>();
         for (Bar b : bars) byDay.computeIfAbsent(PartitionKeys.utcDate(b.openTime()), d -> new ArrayList<>()).add(b);
         List<String> files = new ArrayList<>();

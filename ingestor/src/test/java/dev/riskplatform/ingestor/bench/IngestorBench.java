@@ -1,12 +1,12 @@
 package dev.riskplatform.ingestor.bench;
 
+import dev.riskplatform.core.market.BitstampSample;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.binance.BinanceEvent;
 import dev.riskplatform.ingestor.binance.BinanceMessageParser;
 import dev.riskplatform.ingestor.binance.TradeSequencer;
-import dev.riskplatform.ingestor.replay.BinancePayloads;
-import dev.riskplatform.ingestor.replay.ReplaySource;
 import dev.riskplatform.io.topic.MarketPriceMessage;
+import dev.riskplatform.simulator.BinancePayloads;
 import dev.riskplatform.testsupport.KafkaBroker;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +31,7 @@ public final class IngestorBench {
 
     public static void main(String[] args) throws Exception {
         int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 7;
-        List<Trade> trades = ReplaySource.bitstamp("BTCUSDT");
+        List<Trade> trades = BitstampSample.trades("BTCUSDT");
         List<String> messages = new ArrayList<>(trades.size());
         for (Trade t : trades) messages.add(BinancePayloads.combined("btcusdt@trade", BinancePayloads.tradeEvent(t, t.tradeTime())));
         double[] parse = new double[repeats], publish = new double[repeats];

@@ -173,7 +173,7 @@ class BinanceMessageParserTest {
                 TRADE.replace("\"0.001\"", "\"1e400\""),
                 TRADE.replace("{", "{\"id\":1,\"result\":null,").replace("\"e\":\"trade\",", ""),
                 "", "null", "{}", "{\"e\":\"trade\"}"));
-        dev.riskplatform.ingestor.replay.Garbage garbage = new dev.riskplatform.ingestor.replay.Garbage(7);
+        dev.riskplatform.simulator.Garbage garbage = new dev.riskplatform.simulator.Garbage(7);
         for (int i = 0; i < 10_000; i++) messages.add(garbage.next("BNBBTC", i));
         for (String m : messages) assertEquals(parser.parseTree(m), parser.parse(m), m);
         TradeFrameReader fast = new TradeFrameReader(Set.of("BNBBTC"));

@@ -5,12 +5,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskplatform.core.market.BitstampSample;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.Await;
 import dev.riskplatform.ingestor.metrics.IngestorMetrics;
-import dev.riskplatform.ingestor.replay.ReplayServer;
-import dev.riskplatform.ingestor.replay.ReplaySource;
 import dev.riskplatform.io.topic.MarketPriceMessage;
+import dev.riskplatform.simulator.ReplayServer;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import dev.riskplatform.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -55,11 +55,11 @@ class LiveIngestionTest {
     /** The first {@code n} real Bitstamp trades as {@code symbol}, ids from {@code firstId}. */
     static List<Trade> trades(String symbol, int n, long firstId) {
         synchronized (LiveIngestionTest.class) {
-            if (bitstamp == null) bitstamp = ReplaySource.bitstamp("BTCUSDT");
+            if (bitstamp == null) bitstamp = BitstampSample.trades("BTCUSDT");
         }
         List<Trade> out = new ArrayList<>();
         for (Trade t : bitstamp.subList(0, n)) out.add(new Trade(symbol, t.tradeId(), t.price(), t.quantity(), t.tradeTime(), t.buyerIsMaker()));
-        return ReplaySource.renumber(out, firstId);
+        return BitstampSample.renumber(out, firstId);
     }
 
     private String connect(List<Trade> tape) {

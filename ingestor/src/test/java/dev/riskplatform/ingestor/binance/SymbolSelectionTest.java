@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.riskplatform.ingestor.replay.BinancePayloads;
-import dev.riskplatform.ingestor.replay.SymbolUniverse;
+import dev.riskplatform.simulator.BinancePayloads;
+import dev.riskplatform.simulator.SymbolUniverse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

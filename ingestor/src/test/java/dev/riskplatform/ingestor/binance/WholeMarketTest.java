@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskplatform.ingestor.Await;
-import dev.riskplatform.ingestor.replay.ReplayServer;
 import dev.riskplatform.io.topic.MarketPriceMessage;
+import dev.riskplatform.simulator.ReplayServer;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

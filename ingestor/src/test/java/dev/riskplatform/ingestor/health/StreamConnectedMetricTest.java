@@ -6,7 +6,7 @@ import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.Await;
 import dev.riskplatform.ingestor.binance.IngestSession;
 import dev.riskplatform.ingestor.binance.LiveIngestor;
-import dev.riskplatform.ingestor.replay.ReplayServer;
+import dev.riskplatform.simulator.ReplayServer;
 import dev.riskplatform.testsupport.RealInfrastructureResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;

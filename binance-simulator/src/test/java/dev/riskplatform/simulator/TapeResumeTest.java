@@ -1,4 +1,4 @@
-package dev.riskplatform.ingestor.replay;
+package dev.riskplatform.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** ./platform on a kept state resumes the tape after the bars an earlier run emitted (ReplayMode.play). */
+/** ./platform on a kept state resumes the tape after the bars an earlier run emitted (SimulatedMarket.play). */
 class TapeResumeTest {
 
     private static final long T0 = 1_385_337_600_000L, DAY = 86_400_000L;

@@ -1,4 +1,4 @@
-package dev.riskplatform.ingestor.replay;
+package dev.riskplatform.simulator;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.ServerWebSocket;

@@ -1,4 +1,4 @@
-package dev.riskplatform.ingestor.replay;
+package dev.riskplatform.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

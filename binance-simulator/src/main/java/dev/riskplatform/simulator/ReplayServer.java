@@ -1,4 +1,4 @@
-package dev.riskplatform.ingestor.replay;
+package dev.riskplatform.simulator;
 
 import dev.riskplatform.core.market.Trade;
 import io.vertx.core.Future;
@@ -12,6 +12,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,7 @@ import org.jboss.logging.Logger;
  * ({@link SubscriptionRequests}); Binance's limits per connection (1,024 streams, 5 incoming messages a second: over
  * that the connection is dropped), pings with a payload, {@code serverShutdown}, forced disconnects,
  * {@code GET /api/v3/historicalTrades} over the trades replayed so far and {@code GET /api/v3/exchangeInfo} of its
- * {@link SymbolUniverse}. Used by the replay mode and by tests (port 0 = a free port).
+ * {@link SymbolUniverse}. Run by the simulator's service and by other modules' tests (port 0 = a free port).
  */
 public final class ReplayServer implements AutoCloseable {
 
@@ -53,10 +55,15 @@ public final class ReplayServer implements AutoCloseable {
 
     /** Starts listening on 127.0.0.1; returns the bound port. */
     public int start(int port) {
+        return start("127.0.0.1", port);
+    }
+
+    /** Starts listening on {@code host}; returns the bound port. */
+    public int start(String host, int port) {
         server = vertx.createHttpServer()
                 .webSocketHandler(this::onWebSocket)
                 .requestHandler(this::onRequest)
-                .listen(port, "127.0.0.1").toCompletionStage().toCompletableFuture()
+                .listen(port, host).toCompletionStage().toCompletableFuture()
                 .orTimeout(10, TimeUnit.SECONDS).join();
         return server.actualPort();
     }
@@ -192,6 +199,12 @@ public final class ReplayServer implements AutoCloseable {
     public int connectedClients() { return clients.size(); }
     /** The streams each open connection carries, in no particular order of connections. */
     public List<Set<String>> subscriptions() { return clients.stream().map(c -> Set.copyOf(c.streams)).toList(); }
+    /** True when every one of {@code streams} is carried by some open connection: a source may start streaming them. */
+    public boolean carries(Collection<String> streams) {
+        Set<String> carried = new HashSet<>();
+        clients.forEach(c -> carried.addAll(c.streams));
+        return carried.containsAll(streams);
+    }
     /** Connections dropped for sending more than 5 messages within a second. */
     public long rateLimitDrops() { return rateLimitDrops.get(); }
     /** The most messages any connection sent within one second. */

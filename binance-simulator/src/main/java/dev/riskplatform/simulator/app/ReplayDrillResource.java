@@ -1,4 +1,8 @@
-package dev.riskplatform.ingestor.replay;
+package dev.riskplatform.simulator.app;
+
+import dev.riskplatform.simulator.Garbage;
+import dev.riskplatform.simulator.LoadGenerator;
+import dev.riskplatform.simulator.ReplayServer;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -12,10 +16,9 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * The replay server's side of the fault drills (ops/drills.sh, docs/reliability.md): how far the
- * tape got, the faults Binance can inflict — garbage frames, disconnect storms, serverShutdown — and the
- * replay exchange's listings and delistings.
- * Exists only in replay mode (409 otherwise): a live connection to Binance cannot be told to misbehave.
+ * The exchange's side of the fault drills (ops/drills.sh, docs/reliability.md): how far the tape got, the faults
+ * Binance can inflict — garbage frames, disconnect storms, serverShutdown — the simulated exchange's listings and
+ * delistings, and the load harness's synthetic feed (ops/loadtest.sh).
  */
 @Path("/replay")
 public class ReplayDrillResource {
@@ -24,12 +27,10 @@ public class ReplayDrillResource {
     private static final int MAX_GARBAGE = 1_000_000;
     private static final int MAX_DISCONNECTS = 1_000;
 
-    private final ReplayMode replay;
-    private final LoadGenerator load;
+    private final SimulatorApp app;
 
-    public ReplayDrillResource(ReplayMode replay, LoadGenerator load) {
-        this.replay = replay;
-        this.load = load;
+    public ReplayDrillResource(SimulatorApp app) {
+        this.app = app;
     }
 
     /**
@@ -49,7 +50,7 @@ public class ReplayDrillResource {
         if (rate < 1 || rate > 2_000_000 || seconds < 1 || seconds > 600) return badRequest("rate 1..2000000, seconds 1..600");
         if (jumpEvery < 0 || jumpBps < 0 || jumpBps > 5_000) return badRequest("jumpEvery >= 0, jumpBps 0..5000");
         if (!(zipf >= 0 && zipf <= 4)) return badRequest("zipf 0..4");
-        return onServer(s -> load.start(symbols, rate, java.time.Duration.ofSeconds(seconds), Math.max(1, eventSpeed), jumpEvery, jumpBps, zipf)
+        return onServer(s -> app.load().start(symbols, rate, java.time.Duration.ofSeconds(seconds), Math.max(1, eventSpeed), jumpEvery, jumpBps, zipf)
                 ? Map.of("started", true, "symbols", symbols, "rate", rate, "seconds", seconds, "zipf", zipf)
                 : Map.of("started", false, "error", "a load run is still running"));
     }
@@ -57,13 +58,13 @@ public class ReplayDrillResource {
     @GET
     @Path("load")
     public Response loadStatus() {
-        return onServer(s -> load.status());
+        return onServer(s -> app.load().status());
     }
 
     @GET
     @Path("status")
     public Response status() {
-        return onServer(s -> s.progress(replay.symbol()));
+        return onServer(s -> s.progress(app.market().symbol()));
     }
 
     /** Sends {@code count} fuzzed frames (seeded: the same seed, the same frames) to every client. */
@@ -73,7 +74,7 @@ public class ReplayDrillResource {
         if (count < 1 || count > MAX_GARBAGE) return badRequest("count must be 1.." + MAX_GARBAGE);
         return onServer(s -> {
             Garbage garbage = new Garbage(seed);
-            for (long i = 0; i < count; i++) s.broadcastRaw(garbage.next(replay.symbol(), i));
+            for (long i = 0; i < count; i++) s.broadcastRaw(garbage.next(app.market().symbol(), i));
             LOG.warnf("drill: sent %d garbage frames (seed %d)", count, seed);
             return Map.of("sent", count, "seed", seed);
         });
@@ -98,13 +99,13 @@ public class ReplayDrillResource {
     public Response burst(@QueryParam("count") int count) {
         if (count < 1 || count > MAX_GARBAGE) return badRequest("count must be 1.." + MAX_GARBAGE);
         return onServer(s -> {
-            int sent = replay.burst(count);
+            int sent = app.market().burst(count);
             LOG.warnf("drill: streamed %d trades of the tape at once", sent);
             return Map.of("sent", sent);
         });
     }
 
-    /** Lists {@code symbol} on the replay exchange (GET /api/v3/exchangeInfo): a client following ALL subscribes it. */
+    /** Lists {@code symbol} on the simulated exchange (GET /api/v3/exchangeInfo): a client following ALL subscribes it. */
     @POST
     @Path("listings")
     public Response list(@QueryParam("symbol") String symbol) {
@@ -136,9 +137,7 @@ public class ReplayDrillResource {
     }
 
     private Response onServer(Function<ReplayServer, Object> action) {
-        ReplayServer server = replay.server();
-        if (server == null) return Response.status(409).entity(Map.of("error", "ingestor.mode is not replay")).build();
-        return Response.ok(action.apply(server)).build();
+        return Response.ok(action.apply(app.market().server())).build();
     }
 
     private static Response badRequest(String why) {

@@ -1,10 +1,10 @@
-package dev.riskplatform.ingestor.replay;
+package dev.riskplatform.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskplatform.core.market.Trade;
-import dev.riskplatform.ingestor.replay.SyntheticFeed.Tick;
+import dev.riskplatform.simulator.SyntheticFeed.Tick;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;

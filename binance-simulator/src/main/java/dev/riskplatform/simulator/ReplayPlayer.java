@@ -1,4 +1,4 @@
-package dev.riskplatform.ingestor.replay;
+package dev.riskplatform.simulator;
 
 import dev.riskplatform.core.market.Trade;
 import io.vertx.core.Vertx;
