@@ -8,8 +8,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -22,31 +20,26 @@ public class SimulatorApp {
 
     private static final Logger LOG = Logger.getLogger(SimulatorApp.class);
 
-    @ConfigProperty(name = "simulator.exchange-port", defaultValue = "8086") int exchangePort;
-    @ConfigProperty(name = "simulator.exchange-host", defaultValue = "127.0.0.1") String exchangeHost;
-    @ConfigProperty(name = "simulator.symbol", defaultValue = "BTCUSDT") String symbol;
-    @ConfigProperty(name = "simulator.speed", defaultValue = "60") double speed;
-    @ConfigProperty(name = "simulator.ping-interval", defaultValue = "20s") Duration pingInterval;
-    /** false: the tape waits for POST /replay/start (./platform loads history and trains a model first). */
-    @ConfigProperty(name = "simulator.autostart", defaultValue = "true") boolean autostart;
-
+    private final SimulatorConfig config;
     private final Vertx vertx;
     private ReplayServer server;
     private SimulatedMarket market;
     private LoadGenerator load;
 
-    public SimulatorApp(Vertx vertx) {
+    public SimulatorApp(SimulatorConfig config, Vertx vertx) {
+        this.config = config;
         this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent e) {
+        String host = config.exchangeHost(), symbol = config.symbol();
         server = new ReplayServer(vertx);
-        int port = server.start(exchangeHost, exchangePort);
+        int port = server.start(host, config.exchangePort());
         market = SimulatedMarket.bitstamp(vertx, server, symbol);
         load = new LoadGenerator(vertx, server);
-        server.startPinging(pingInterval);
-        LOG.infof("Binance simulator: ws://%s:%d, http://%s:%d/api/v3/, %s", exchangeHost, port, exchangeHost, port, symbol);
-        if (autostart) market.play(speed, 0);
+        server.startPinging(config.pingInterval());
+        LOG.infof("Binance simulator: ws://%s:%d, http://%s:%d/api/v3/, %s", host, port, host, port, symbol);
+        if (config.autostart()) market.play(config.speed(), 0);
         else LOG.infof("replay of %s loaded, waiting for POST /replay/start", symbol);
     }
 
@@ -69,6 +62,6 @@ public class SimulatorApp {
 
     /** The configured speed, × real time. */
     public double speed() {
-        return speed;
+        return config.speed();
     }
 }

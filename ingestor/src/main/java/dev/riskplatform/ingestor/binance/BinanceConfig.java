@@ -24,7 +24,7 @@ public interface BinanceConfig {
     @WithDefault("https://data-api.binance.vision")
     URI restUrl();
 
-    /** Explicit symbols ({@code BTCUSDT,ETHUSDT}), {@code ALL}, or quote filters ({@code *USDT}): see {@link SymbolSelection}. */
+    /** Explicit symbols ({@code BTCUSDT,ETHUSDT}), {@code ALL}, or quote filters ({@code *USDT}): see {@code core.market.SymbolSelection}. */
     @WithDefault("BTCUSDT")
     List<String> symbols();
 

@@ -2,6 +2,7 @@ package dev.riskplatform.ingestor.binance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.riskplatform.core.market.SymbolSelection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -21,6 +24,18 @@ public final class ExchangeInfoClient {
 
     /** One entry of {@code symbols[]}. */
     public record Listing(String symbol, String status, String quoteAsset) {}
+
+    /** A symbol is traded while its status is this; a delisted one stays listed with another status (BREAK). */
+    public static final String TRADING = "TRADING";
+
+    /** The selected symbols of the listings (those TRADING), sorted, each once, explicit ones included as given. */
+    public static List<String> select(SymbolSelection selection, List<Listing> listings) {
+        Set<String> out = new TreeSet<>(selection.explicit());
+        for (Listing l : listings) {
+            if (TRADING.equals(l.status()) && selection.selects(l.symbol(), l.quoteAsset())) out.add(l.symbol());
+        }
+        return new ArrayList<>(out);
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,5 +1,6 @@
 package dev.riskplatform.ingestor.binance;
 
+import dev.riskplatform.core.market.SymbolSelection;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +40,7 @@ final class ListingFollower {
     private void refresh() {
         if (stopped) return;
         exchangeInfo.fetch().thenAccept(listings -> {
-            List<String> symbols = selection.select(listings);
+            List<String> symbols = ExchangeInfoClient.select(selection, listings);
             if (symbols.isEmpty()) throw new IllegalStateException("exchangeInfo lists no symbol the selection takes (" + listings.size() + " listed)");
             session.follow(symbols);
         }).whenComplete((v, error) -> {

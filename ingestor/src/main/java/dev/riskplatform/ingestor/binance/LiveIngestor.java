@@ -1,5 +1,6 @@
 package dev.riskplatform.ingestor.binance;
 
+import dev.riskplatform.core.market.SymbolSelection;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.ingestor.binance.BinanceEvent.Control;
 import dev.riskplatform.ingestor.binance.BinanceEvent.Rejected;
@@ -62,7 +63,7 @@ public class LiveIngestor {
      */
     public IngestSession openLive() {
         SymbolSelection selection = SymbolSelection.parse(config.symbols());
-        if (!selection.followsExchange()) {
+        if (!selection.followsUniverse()) {
             return open(config.wsUrl(), config.restUrl(), selection.explicit(), config.maxConnectionAge(), Sources.named(config.source()));
         }
         return follow(config.wsUrl(), config.restUrl(), selection, config.symbolsRefresh(), config.maxConnectionAge(),

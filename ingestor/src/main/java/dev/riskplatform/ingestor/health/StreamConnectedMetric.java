@@ -1,11 +1,11 @@
 package dev.riskplatform.ingestor.health;
 
 import dev.riskplatform.ingestor.binance.LiveIngestor;
+import dev.riskplatform.ingestor.binance.LiveStartup;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code ingestor_stream_connected{mode}}: 1 while every WebSocket of a trade session is connected (to
@@ -16,10 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class StreamConnectedMetric {
 
-    public StreamConnectedMetric(LiveIngestor ingestor, MeterRegistry meters,
-                                 @ConfigProperty(name = "ingestor.mode", defaultValue = "live") String mode) {
+    public StreamConnectedMetric(LiveIngestor ingestor, MeterRegistry meters, LiveStartup startup) {
         Gauge.builder("ingestor.stream.connected", ingestor, i -> i.anyConnected() ? 1 : 0)
                 .description("1 while the trade stream's WebSockets are all connected (Binance, or the Binance simulator), else 0")
-                .tag("mode", mode).strongReference(true).register(meters);
+                .tag("mode", startup.mode()).strongReference(true).register(meters);
     }
 }

@@ -1,8 +1,8 @@
 package dev.riskplatform.ingestor.health;
 
 import dev.riskplatform.ingestor.binance.LiveIngestor;
+import dev.riskplatform.ingestor.binance.LiveStartup;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -16,18 +16,18 @@ import org.eclipse.microprofile.health.Readiness;
 public class StreamReadinessCheck implements HealthCheck {
 
     private final LiveIngestor ingestor;
-    private final String mode;
+    private final LiveStartup startup;
 
-    public StreamReadinessCheck(LiveIngestor ingestor, @ConfigProperty(name = "ingestor.mode", defaultValue = "live") String mode) {
+    public StreamReadinessCheck(LiveIngestor ingestor, LiveStartup startup) {
         this.ingestor = ingestor;
-        this.mode = mode;
+        this.startup = startup;
     }
 
     @Override
     public HealthCheckResponse call() {
-        var builder = HealthCheckResponse.named("binance-stream").withData("mode", mode);
+        var builder = HealthCheckResponse.named("binance-stream").withData("mode", startup.mode());
         ingestor.connectionStates().forEach(builder::withData);
         // mode=off (tests, history-only jobs): no stream is expected, so none is missing.
-        return "off".equals(mode) ? builder.up().build() : builder.status(ingestor.anyConnected()).build();
+        return startup.streams() ? builder.status(ingestor.anyConnected()).build() : builder.up().build();
     }
 }

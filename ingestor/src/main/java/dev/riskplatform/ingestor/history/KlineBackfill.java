@@ -2,6 +2,7 @@ package dev.riskplatform.ingestor.history;
 
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarInterval;
+import dev.riskplatform.ingestor.binance.BinanceConfig;
 import dev.riskplatform.ingestor.storage.PartitionWriter;
 import dev.riskplatform.io.PartitionKeys;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Klines for symbol × interval × [from, to) from REST into raw/bars/…/date=D/ (one partition per UTC day). */
@@ -27,11 +27,10 @@ public class KlineBackfill {
     private final URI restUrl;
     private final int weightBudget;
 
-    public KlineBackfill(PartitionWriter writer, @ConfigProperty(name = "ingestor.binance.rest-url") URI restUrl,
-                         @ConfigProperty(name = "ingestor.history.weight-budget", defaultValue = "3000") int weightBudget) {
+    public KlineBackfill(PartitionWriter writer, BinanceConfig binance, HistoryConfig history) {
         this.writer = writer;
-        this.restUrl = restUrl;
-        this.weightBudget = weightBudget;
+        this.restUrl = binance.restUrl();
+        this.weightBudget = history.weightBudget();
     }
 
     public Result run(String symbol, BarInterval interval, long from, long to) throws InterruptedException {

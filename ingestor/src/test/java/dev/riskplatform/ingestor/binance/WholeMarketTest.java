@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskplatform.core.market.SymbolSelection;
 import dev.riskplatform.ingestor.Await;
 import dev.riskplatform.io.topic.MarketPriceMessage;
 import dev.riskplatform.simulator.ReplayServer;

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.riskplatform.core.market.SymbolSelection;
 import dev.riskplatform.simulator.BinancePayloads;
 import dev.riskplatform.simulator.SymbolUniverse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SymbolSelectionTest {
+/** The exchange's listings as the ingestor selects from them (the selection syntax itself: risk-core SymbolSelectionTest). */
+class ExchangeListingsSelectionTest {
 
     /** exchangeInfo as the replay server serves it, read back by the client. */
     private static List<ExchangeInfoClient.Listing> market() {
@@ -30,22 +32,22 @@ class SymbolSelectionTest {
     @Test
     void allTakesEveryTradingSymbol() {
         SymbolSelection all = SymbolSelection.parse(List.of("ALL"));
-        assertTrue(all.followsExchange());
-        assertEquals(List.of("BNBFDUSD", "BTCUSDT", "ETHBTC", "ETHUSDT"), all.select(market()));
+        assertTrue(all.followsUniverse());
+        assertEquals(List.of("BNBFDUSD", "BTCUSDT", "ETHBTC", "ETHUSDT"), ExchangeInfoClient.select(all, market()));
     }
 
     @Test
     void quoteFiltersTakeTradingSymbolsOfThatQuote() {
-        assertEquals(List.of("BTCUSDT", "ETHUSDT"), SymbolSelection.parse(List.of("*usdt")).select(market()));
-        assertEquals(List.of("BTCUSDT", "ETHBTC", "ETHUSDT"), SymbolSelection.parse(List.of("*USDT", "*BTC")).select(market()));
-        assertEquals(List.of("BNBFDUSD", "XRPEUR"), SymbolSelection.parse(List.of("*FDUSD", "XRPEUR")).select(market()),
+        assertEquals(List.of("BTCUSDT", "ETHUSDT"), ExchangeInfoClient.select(SymbolSelection.parse(List.of("*usdt")), market()));
+        assertEquals(List.of("BTCUSDT", "ETHBTC", "ETHUSDT"), ExchangeInfoClient.select(SymbolSelection.parse(List.of("*USDT", "*BTC")), market()));
+        assertEquals(List.of("BNBFDUSD", "XRPEUR"), ExchangeInfoClient.select(SymbolSelection.parse(List.of("*FDUSD", "XRPEUR")), market()),
                 "explicit symbols are taken as given");
     }
 
     @Test
     void explicitListsNeedNoExchangeInfo() {
         SymbolSelection explicit = SymbolSelection.parse(List.of("BTCUSDT", " ethusdt "));
-        assertFalse(explicit.followsExchange());
+        assertFalse(explicit.followsUniverse());
         assertEquals(List.of("BTCUSDT", "ETHUSDT"), explicit.explicit());
         assertThrows(IllegalArgumentException.class, () -> SymbolSelection.parse(List.of("BTC*")));
     }
