@@ -27,12 +27,10 @@ ALL=(garbage ws-storm bad-models s3-down s3-down-batch kafka-kill kafka-outage-l
      second-detector detector-down-alert)
 FAST=(garbage ws-storm bad-models s3-down kafka-kill ingestor-kill detector-kill)
 
-say() { printf '[drills] %s\n' "$*"; }
-die() { printf '[drills] error: %s\n' "$*" >&2; exit 2; }
-pid_of() { cat "$STATE/run/$1.pid" 2>/dev/null || true; }
+LOG_TAG=drills DIE_STATUS=2
+# shellcheck source=ops/lib.sh
+. "$ROOT/ops/lib.sh"
 ready() { curl -fs "$1/q/health/ready" >/dev/null; }
-field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
-json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p" | head -1; }
 
 # Polls a shell condition every 0.5 s; false once $1 seconds (wall clock) have passed.
 await() {
@@ -236,24 +234,24 @@ audit_partitions() {
   parts=$({ grep -v '/_current\.json$' <<<"$keys" || true; } | while IFS= read -r key; do echo "${key%/*}"; done | sort -u)
   for part in $parts; do
     if ! grep -qxF "$part/_manifest.json" <<<"$keys"; then nomanifest=$((nomanifest + 1)); echo "  no manifest: $part" >&2; continue; fi
-    manifest=$(s3_get "$part/_manifest.json" | tr -d '\n ')
-    entries=$(grep -o '{"key":"[^"]*","size":[0-9]*,"sha256":"[0-9a-f]*"}' <<<"$manifest" || true)
-    while IFS= read -r e; do
-      [ -n "$e" ] || continue
-      key=$(json key <<<"$e"); size=$(json size <<<"$e"); sha=$(json sha256 <<<"$e"); files=$((files + 1))
+    manifest=$(s3_get "$part/_manifest.json")
+    entries=$(jq -r '.files[] | "\(.key) \(.size) \(.sha256)"' <<<"$manifest" 2>/dev/null || true)
+    while read -r key size sha; do
+      [ -n "$key" ] || continue
+      files=$((files + 1))
       if ! s3 -H "x-amz-content-sha256: $EMPTY_SHA" -o "$f" "$S3/$BUCKET/$key" 2>/dev/null; then bad=$((bad + 1)); echo "  missing: $key" >&2; continue; fi
       got="$(stat -c %s "$f") $(sha256sum "$f" | cut -c1-64)"
       [ "$got" = "$size $sha" ] || { bad=$((bad + 1)); echo "  mismatch: $key is $got, manifest says $size $sha" >&2; }
     done <<<"$entries"
     while IFS= read -r key; do
       [ -n "$key" ] || continue
-      grep -qF "\"key\":\"$key\"" <<<"$manifest" || { orphans=$((orphans + 1)); echo "  not in the manifest: $key" >&2; }
+      grep -qxF "$key" < <(cut -d' ' -f1 <<<"$entries") || { orphans=$((orphans + 1)); echo "  not in the manifest: $key" >&2; }
     done < <(grep "^$part/[^/]*$" <<<"$keys" | grep -v '/_manifest.json$')
   done
   for d in $(seq 0 30); do
     d=$(date -u -d "$BATCH_FROM + $d day" +%F)
     key="metrics/daily/symbol=$BATCH_SYMBOL/date=$d/_current.json"
-    grep -qxF "$key" <<<"$keys" && manifest=$(s3_get "$key" | tr -d '\n ') \
+    grep -qxF "$key" <<<"$keys" && manifest=$(s3_get "$key") \
       && grep -qxF "$(json processed <<<"$manifest")_manifest.json" <<<"$keys" \
       && grep -qxF "$(json metrics <<<"$manifest")_manifest.json" <<<"$keys" || missing_days=$((missing_days + 1))
   done

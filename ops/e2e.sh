@@ -7,7 +7,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PLATFORM_HOME="${PLATFORM_HOME:-$(mktemp -d /tmp/platform-e2e.XXXXXX)}"
 export KAFKA_PORT="${KAFKA_PORT:-29092}" KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-29093}" S3_PORT="${S3_PORT:-29000}"
-say() { printf '[e2e] %s\n' "$*"; }
+LOG_TAG=e2e
+# shellcheck source=ops/lib.sh
+. "$ROOT/ops/lib.sh"
 t0=$SECONDS
 pids=()
 

@@ -30,7 +30,9 @@ JUMPS="jumpEvery=${LOAD_JUMP_EVERY:-32}&jumpBps=${LOAD_JUMP_BPS:-100}&zipf=${LOA
 RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(2000 10000 30000 100000)
 HZ=$(getconf CLK_TCK)
 
-say() { printf '[load] %s\n' "$*"; }
+LOG_TAG=load
+# shellcheck source=ops/lib.sh
+. "$ROOT/ops/lib.sh"
 # Never silent: any failing command ends the run with its line and command (set -e alone exited without a word).
 trap 'echo "[load] FAIL (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
 # Waits (at most 60 s) until the previous load run has sent what it owed: with thousands of symbols the
@@ -53,8 +55,6 @@ start_load() {
     return 1
   fi
 }
-pid_of() { cat "$STATE/run/$1.pid" 2>/dev/null || true; }
-field() { sed -n "s/.*$1=\([^ ]*\).*/\1/p"; }
 audit() { AUDIT_JAVA_OPTS="${LOAD_SAMPLES:+-Daudit.samples=$LOAD_SAMPLES}" "$ROOT/ops/audit.sh" "$@" 2>>"$STATE/logs/loadtest.log"; }
 # Sum of a counter over all its tags (0 when absent).
 counter() { curl -fs "$1/q/metrics" | awk -v m="$2" 'index($1, m) == 1 && $1 !~ /^#/ {s += $NF} END {printf "%d", s}'; }
