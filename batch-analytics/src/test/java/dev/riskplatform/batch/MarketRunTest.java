@@ -58,6 +58,7 @@ class MarketRunTest extends BatchTestBase {
         for (String s : SYMBOLS) assertTrue(outputs.current(s, day).isPresent(), s + " was run");
         given().when().get("/runs/999999").then().statusCode(404);
         given().queryParam("symbols", "BTC*").queryParam("date", day.toString()).when().post("/runs").then().statusCode(400);
+        given().queryParam("symbols", "*NOSUCHQ").queryParam("date", day.toString()).when().post("/runs").then().statusCode(400);
     }
 
     @Test
@@ -67,6 +68,8 @@ class MarketRunTest extends BatchTestBase {
         assertEquals(0, RunOnce.runAll(market, List.of("*XYZQ"), new Shard(1, 2), day, day));
         assertTrue(outputs.current("MKBXYZQ", day).isPresent(), "shard 1/2 holds MKBXYZQ");
         assertTrue(outputs.current("MKAXYZQ", day).isEmpty() && outputs.current("MKCXYZQ", day).isEmpty(), "the other shard's symbols wait for it");
+        assertEquals(0, RunOnce.runAll(market, List.of("*XYZQ"), new Shard(5, 6), day, day), "more shards than symbols: nothing to do");
+        assertEquals(1, RunOnce.runAll(market, List.of("*NOSUCHQ"), Shard.WHOLE, day, day), "a selection of nothing is an error");
     }
 
     private void storeDay(LocalDate day) {

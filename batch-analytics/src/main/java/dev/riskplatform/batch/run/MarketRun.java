@@ -50,12 +50,20 @@ public class MarketRun {
         this.meters = meters;
     }
 
-    /** The selection's symbols (explicit ones as given, filters over the stored ones), sorted, then this shard's share. */
+    /**
+     * The selection's symbols (explicit ones as given, filters over the stored ones), sorted, then this shard's share
+     * (empty when there are more shards than symbols).
+     * @throws IllegalArgumentException when the selection names no symbol at all (a misconfiguration or an empty bucket,
+     *         said loudly rather than run as nothing)
+     */
     public List<String> symbols(List<String> selection, Shard shard) {
         SymbolSelection s = SymbolSelection.parse(selection);
         List<String> all = s.followsUniverse()
                 ? s.selectByName(stored.withBars(BarInterval.parse(config.interval())))
                 : s.selectByName(List.of());
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no symbol with stored " + config.interval() + " bars matches " + selection);
+        }
         return shard.of(all);
     }
 
