@@ -8,7 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PLATFORM_HOME="${PLATFORM_HOME:-$(mktemp -d /tmp/platform-e2e.XXXXXX)}"
 export KAFKA_PORT="${KAFKA_PORT:-29092}" KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-29093}" S3_PORT="${S3_PORT:-29000}"
 LOG_TAG=e2e
-# shellcheck source=ops/lib.sh
+# shellcheck source=lib.sh
 . "$ROOT/ops/lib.sh"
 t0=$SECONDS
 pids=()

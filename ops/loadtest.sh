@@ -31,7 +31,7 @@ RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(2000 10000 30000 100000)
 HZ=$(getconf CLK_TCK)
 
 LOG_TAG=load
-# shellcheck source=ops/lib.sh
+# shellcheck source=lib.sh
 . "$ROOT/ops/lib.sh"
 # Never silent: any failing command ends the run with its line and command (set -e alone exited without a word).
 trap 'echo "[load] FAIL (exit $?) at line $LINENO: $BASH_COMMAND" >&2' ERR
