@@ -392,27 +392,61 @@ drill_detector_kill() {
   await 120 "ready $DETECTOR" && check_progress 120 && check_no_duplicate_alert && check_bars
 }
 
-# Hand-over both ways: a second detector joins the group (rebalance), the first leaves so the second owns
-# every partition (BTCUSDT's included), the first comes back, the second leaves.
+# Hand-over both ways under a market-wide load: a second detector joins the group (rebalance) and both consume,
+# the first leaves so the second owns every partition (BTCUSDT's included), the first comes back, the second
+# leaves. No bar of any symbol may be lost, emitted twice or left unscored across the four rebalances.
+# The market the second-detector drill runs under: the simulator's load generator lists MARKET_SYMBOLS symbols
+# (LOAD…, Zipf-skewed rates) beside the replay and streams MARKET_RATE trades/s for MARKET_SECONDS (a 1m bar a second
+# per symbol at event speed 60, a 1 % jump every 32nd bar). The run starts once the ingestor subscribed every stream.
+MARKET_SYMBOLS=${DRILL_MARKET_SYMBOLS:-500} MARKET_RATE=${DRILL_MARKET_RATE:-2000} MARKET_SECONDS=150
+market_load() {
+  curl -fs -X POST "$SIMULATOR/replay/load?symbols=$MARKET_SYMBOLS&rate=$MARKET_RATE&seconds=$MARKET_SECONDS&eventSpeed=60&jumpEvery=32&jumpBps=100&zipf=1" \
+    | grep -q '"started":true' || { say "  the simulator refused the market load (is another load run going?)"; return 1; }
+}
+load_running() { curl -fs "$SIMULATOR/replay/load" | grep -q '"running":true'; }
+
+# Every LOAD symbol's bars: none missing, none emitted twice, none unscored after its warm-up.
+check_market_bars() {
+  local out
+  out=$(audit market LOAD "$BAR_MS")
+  say "  risk_events LOAD*: $out"
+  [ "$(field missing <<<"$out")" = 0 ] && [ "$(field duplicates <<<"$out")" = 0 ] \
+    && [ "$(field unscored_after_warmup <<<"$out")" = 0 ] && [ "$(field symbols <<<"$out")" -ge "$MARKET_SYMBOLS" ]
+}
+
 drill_second_detector() {
-  local pid trades
+  local pid trades a0 b0 a1 b1
+  await 200 "! load_running" || { say "  a load run still goes"; return 1; }
+  market_load || return 1
+  await 60 load_running || { say "  the market load did not start"; return 1; }
   KAFKA_BOOTSTRAP_SERVERS="$KAFKA" S3_ENDPOINT="$S3" RISK_BUCKET="$BUCKET" \
     nohup java -Xmx384m -Dquarkus.profile=local -Dquarkus.http.port=8092 -jar "$ROOT/detector/target/quarkus-app/quarkus-run.jar" \
     >>"$STATE/logs/detector-2.log" 2>&1 &
   pid=$!
   await 120 "ready http://127.0.0.1:8092" || { kill "$pid"; return 1; }
-  say "  second detector (pid $pid) joined; the first leaves (SIGTERM)"
-  sleep 10
+  # Both consume: the group split market_prices' partitions between them. Each first rebuilds its symbols' state
+  # from its new partitions (RecoveryListener: up to a day of event time), which takes a while with many symbols.
+  await 180 "[ \$(metric http://127.0.0.1:8092 detector_trades_total) -gt 0 ]" || true
+  a0=$(metric "$DETECTOR" detector_trades_total); b0=$(metric http://127.0.0.1:8092 detector_trades_total)
+  sleep 15
+  a1=$(metric "$DETECTOR" detector_trades_total); b1=$(metric http://127.0.0.1:8092 detector_trades_total)
+  say "  second detector (pid $pid) joined: in 15 s the first consumed $((a1 - a0)) trades, the second $((b1 - b0))"
+  if [ $((a1 - a0)) -le 0 ] || [ $((b1 - b0)) -le 0 ]; then
+    say "  the two detectors did not share the stream"; kill "$pid"; return 1
+  fi
+  say "  the first leaves (SIGTERM) under the load of $MARKET_SYMBOLS symbols"
   kill "$(pid_of detector)"; await 30 "! kill -0 $(pid_of detector) 2>/dev/null"
-  await 60 "[ \$(metric http://127.0.0.1:8092 detector_trades_total) -gt 0 ]" || true
+  await 60 "[ \$(metric http://127.0.0.1:8092 detector_trades_total) -gt $b1 ]" || true
   trades=$(metric http://127.0.0.1:8092 detector_trades_total)
-  say "  the second detector alone has consumed $trades trades"
+  say "  the second detector alone has consumed $((trades - b1)) trades"
   "$ROOT/platform" start >/dev/null
   await 120 "ready $DETECTOR" || { kill "$pid"; return 1; }
   sleep 10
   kill "$pid"; await 30 "! kill -0 $pid 2>/dev/null" || kill -9 "$pid"
-  say "  the first detector is back (pid $(pid_of detector)), the second left"
-  [ "$trades" -gt 0 ] && check_progress 120 && check_no_duplicate_alert && check_bars
+  say "  the first detector is back (pid $(pid_of detector)), the second left; waiting for the load to end"
+  await $((MARKET_SECONDS + 60)) "! load_running" || true
+  await 120 "[ \$(audit lag detector market_prices | field lag) -lt 1000 ]" || true
+  [ "$trades" -gt "$b1" ] && check_progress 120 && check_no_duplicate_alert && check_bars && check_market_bars
 }
 
 # --- detector-down-alert: the operator rule DetectorDown (ops/prometheus/rules.yml) fires in the local Prometheus --

@@ -28,6 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *   alerts                           risk_alerts: records, distinct alert ids, duplicates
  *   bars SYMBOL STEP_MS              risk_events: distinct bars, bars missing between the first and the last,
  *                                    unscored bars after the first scored one (a warm-up blind spot)
+ *   market PREFIX STEP_MS            risk_events, every symbol starting with PREFIX: the bars check above per symbol,
+ *                                    summed, plus duplicates (records of a bar already seen) and the worst symbol
  *   dlq TOPIC                        dead letters: how many, how many carry a reason
  *   garbage TOPIC KEY COUNT SEED     produces COUNT garbled records the detector must refuse
  *   send TOPIC KEY VALUE             produces one record (e.g. a model_registry event)
@@ -56,6 +58,7 @@ public class TopicAudit {
             case "trades" -> trades(a[2], Long.parseLong(a[3]));
             case "alerts" -> alerts();
             case "bars" -> bars(a[2], Long.parseLong(a[3]));
+            case "market" -> market(a[2], Long.parseLong(a[3]));
             case "dlq" -> dlq(a[2]);
             case "garbage" -> garbage(a[2], a[3], Integer.parseInt(a[4]), Long.parseLong(a[5]));
             case "send" -> send(a[2], a[3], a[4]);
@@ -111,6 +114,37 @@ public class TopicAudit {
         long blind = firstScored == null ? 0 : open.tailSet(firstScored).stream().filter(t -> !scored.get(t)).count();
         System.out.printf("records=%d bars=%d missing=%d unscored_after_warmup=%d first=%s last=%s%n", records[0], open.size(),
                 missing, blind, open.isEmpty() ? "-" : open.first(), open.isEmpty() ? "-" : open.last());
+    }
+
+    static void market(String prefix, long stepMs) {
+        Map<String, Map<Long, Boolean>> scoredBySymbol = new HashMap<>();
+        long[] records = {0};
+        scan("risk_events", r -> {
+            Matcher s = SYMBOL.matcher(r.value());
+            Long t = longOf(OPEN_TIME, r.value());
+            if (t == null || !s.find() || !s.group(1).startsWith(prefix)) return;
+            records[0]++;
+            Matcher sc = SCORE.matcher(r.value());
+            boolean hasScore = sc.find() && !"null".equals(sc.group(1));
+            scoredBySymbol.computeIfAbsent(s.group(1), k -> new HashMap<>()).merge(t, hasScore, Boolean::logicalOr);
+        });
+        long bars = 0, missing = 0, blind = 0, worst = 0;
+        String worstSymbol = "-";
+        for (Map.Entry<String, Map<Long, Boolean>> e : scoredBySymbol.entrySet()) {
+            TreeSet<Long> open = new TreeSet<>(e.getValue().keySet());
+            long m = (open.last() - open.first()) / stepMs + 1 - open.size();
+            Long firstScored = open.stream().filter(e.getValue()::get).findFirst().orElse(null);
+            long b = firstScored == null ? 0 : open.tailSet(firstScored).stream().filter(t -> !e.getValue().get(t)).count();
+            bars += open.size();
+            missing += m;
+            blind += b;
+            if (m + b > worst) {
+                worst = m + b;
+                worstSymbol = e.getKey();
+            }
+        }
+        System.out.printf("symbols=%d records=%d bars=%d duplicates=%d missing=%d unscored_after_warmup=%d worst=%s%n",
+                scoredBySymbol.size(), records[0], bars, records[0] - bars, missing, blind, worstSymbol);
     }
 
     static void dlq(String topic) {

@@ -128,7 +128,7 @@ public class ModelManager {
 
     /** Asks for a check of every registry (the default's and all per-symbol ones) off the caller's thread. */
     public void requestReload(String trigger) {
-        loader.execute(() -> reloadAll(trigger));
+        load(() -> reloadAll(trigger));
     }
 
     /**
@@ -139,10 +139,20 @@ public class ModelManager {
         if (model == null) {
             requestReload(trigger);
         } else if (model.equals(config.modelName())) {
-            loader.execute(() -> reloadDefault(trigger));
+            load(() -> reloadDefault(trigger));
         } else {
             SymbolModels.symbolOf(config.modelName(), model)
-                    .ifPresent(symbol -> loader.execute(() -> reloadSymbol(symbol, model, trigger)));
+                    .ifPresent(symbol -> load(() -> reloadSymbol(symbol, model, trigger)));
+        }
+    }
+
+    /** Queues a load; after shutdown (the loader stopped, a scheduled poll still firing) there is nothing to load for. */
+    private void load(Runnable task) {
+        if (loader.isShutdown()) return;
+        try {
+            loader.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("model check not queued: the detector is stopping");
         }
     }
 
