@@ -1,8 +1,6 @@
 package dev.riskplatform.batch.run;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,7 +13,6 @@ public final class MarketProgress {
     private final long daysPerSymbol;
     private final long startNanos = System.nanoTime();
     private final AtomicInteger symbolsDone = new AtomicInteger();
-    private final Map<String, SymbolOutcome> outcomes = new ConcurrentHashMap<>();
     private volatile MarketReport report;
     private volatile String failure;
 
@@ -28,8 +25,8 @@ public final class MarketProgress {
         return symbols;
     }
 
-    void symbolDone(SymbolOutcome outcome) {
-        outcomes.put(outcome.symbol(), outcome);
+    /** A symbol finished, whatever its outcome (the outcomes are in the report). */
+    void symbolDone() {
         symbolsDone.incrementAndGet();
     }
 
@@ -58,10 +55,6 @@ public final class MarketProgress {
 
     public int symbolsDone() {
         return symbolsDone.get();
-    }
-
-    public Map<String, SymbolOutcome> outcomes() {
-        return Map.copyOf(outcomes);
     }
 
     /** Symbol-days done per second since the start. */

@@ -107,7 +107,7 @@ public class MarketRun {
             LOG.errorf(e, "market run: %s did not run", symbol);
             outcome = SymbolOutcome.failed(symbol, e);
         }
-        progress.symbolDone(outcome);
+        progress.symbolDone();
         Double eta = progress.etaSeconds();
         LOG.infof("market run shard %s: %d/%d symbols (%s exit %d: %d complete, %d missing input, %d errors), %.1f symbol-days/s, ETA %.0f s",
                 shard, progress.symbolsDone(), progress.symbols().size(), symbol, outcome.exitCode(), outcome.complete(),
