@@ -37,7 +37,7 @@ public abstract class ParquetCodec<T> {
         InMemoryOutputFile out = new InMemoryOutputFile();
         try (ParquetWriter<GenericRecord> writer = configure(AvroParquetWriter.<GenericRecord>builder(out)
                 .withSchema(schema)
-                .withDataModel(GenericData.get()))
+                .withDataModel(GenericData.get()), schema)
                 .build()) {
             for (T v : values) writer.write(toRecord(v, new GenericData.Record(schema)));
         } catch (IOException e) {
@@ -46,9 +46,26 @@ public abstract class ParquetCodec<T> {
         return out.toByteArray();
     }
 
-    /** The settings every file is written with, whatever writes it: plain (non-Hadoop) configuration, Snappy. */
-    static <B extends ParquetWriter.Builder<?, B>> B configure(B builder) {
-        return builder.withConf(new PlainParquetConfiguration()).withCompressionCodec(CompressionCodecName.SNAPPY);
+    /**
+     * The settings every file is written with, whatever writes it: plain (non-Hadoop) configuration, Snappy, and
+     * dictionary encoding for the string columns only (symbol, interval, model, scorer, decimal prices: few distinct
+     * values a file). A number column's values are mostly distinct (times, prices, features), so its dictionary would
+     * be built value by value and then dropped for plain encoding at the end of the page; Snappy still compresses a
+     * repeated number (a model version) to almost nothing. Readers see no difference: the encoding is per page.
+     */
+    static <B extends ParquetWriter.Builder<?, B>> B configure(B builder, Schema schema) {
+        builder.withConf(new PlainParquetConfiguration()).withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withDictionaryEncoding(false);
+        for (Schema.Field f : schema.getFields()) {
+            if (isString(f.schema())) builder.withDictionaryEncoding(f.name(), true);
+        }
+        return builder;
+    }
+
+    /** A string field, or an optional one (a union of null and string). */
+    private static boolean isString(Schema s) {
+        if (s.getType() == Schema.Type.UNION) return s.getTypes().stream().anyMatch(ParquetCodec::isString);
+        return s.getType() == Schema.Type.STRING;
     }
 
     /** @throws ParquetFormatException when the bytes are not a Parquet file of this schema */

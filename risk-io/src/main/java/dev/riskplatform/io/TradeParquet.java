@@ -31,7 +31,7 @@ public final class TradeParquet extends ParquetCodec<Trade> {
      */
     public byte[] write(TradeBuffer trades) {
         InMemoryOutputFile out = new InMemoryOutputFile();
-        try (ParquetWriter<TradeBuffer.Row> writer = configure(new TradeRowWriteSupport.Builder(out, trades.symbol())).build()) {
+        try (ParquetWriter<TradeBuffer.Row> writer = configure(new TradeRowWriteSupport.Builder(out, trades.symbol()), SCHEMA).build()) {
             for (TradeBuffer.Row r = trades.rows(); r.next(); ) writer.write(r);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write Trade Parquet", e);
