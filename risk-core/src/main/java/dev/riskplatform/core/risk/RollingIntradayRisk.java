@@ -57,12 +57,12 @@ public final class RollingIntradayRisk {
     }
 
     private void add(long open, double c) {
-        if (size == slot.length) drop(); // only with out-of-order bars, which the bar builder never emits
         if (origin == Long.MIN_VALUE) origin = open;
-        int at = (head + size) % slot.length;
-        if ((open - origin) % intervalMillis != 0) {
+        if ((open - origin) % intervalMillis != 0) { // checked before any change: a refused bar leaves the window as it was
             throw new IllegalArgumentException("bar opening at " + open + " is off the " + intervalMillis + " ms grid");
         }
+        if (size == slot.length) drop(); // only with out-of-order bars, which the bar builder never emits
+        int at = (head + size) % slot.length;
         slot[at] = Math.toIntExact((open - origin) / intervalMillis);
         ret[at] = size > 0 ? Math.log(c / lastClose) : Double.NaN;
         lastClose = c;
