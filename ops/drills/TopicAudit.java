@@ -109,11 +109,17 @@ public class TopicAudit {
             boolean hasScore = sc.find() && !"null".equals(sc.group(1));
             scored.merge(t, hasScore, Boolean::logicalOr);
         });
+        long[] gaps = gaps(open, scored, stepMs);
+        System.out.printf("records=%d bars=%d missing=%d unscored_after_warmup=%d first=%s last=%s%n", records[0], open.size(),
+                gaps[0], gaps[1], open.isEmpty() ? "-" : open.first(), open.isEmpty() ? "-" : open.last());
+    }
+
+    /** {missing, unscored after warm-up} of one symbol's bars: open times, and whether each was scored. */
+    private static long[] gaps(TreeSet<Long> open, Map<Long, Boolean> scored, long stepMs) {
         long missing = open.isEmpty() ? 0 : (open.last() - open.first()) / stepMs + 1 - open.size();
         Long firstScored = open.stream().filter(scored::get).findFirst().orElse(null);
         long blind = firstScored == null ? 0 : open.tailSet(firstScored).stream().filter(t -> !scored.get(t)).count();
-        System.out.printf("records=%d bars=%d missing=%d unscored_after_warmup=%d first=%s last=%s%n", records[0], open.size(),
-                missing, blind, open.isEmpty() ? "-" : open.first(), open.isEmpty() ? "-" : open.last());
+        return new long[] {missing, blind};
     }
 
     static void market(String prefix, long stepMs) {
@@ -132,14 +138,12 @@ public class TopicAudit {
         String worstSymbol = "-";
         for (Map.Entry<String, Map<Long, Boolean>> e : scoredBySymbol.entrySet()) {
             TreeSet<Long> open = new TreeSet<>(e.getValue().keySet());
-            long m = (open.last() - open.first()) / stepMs + 1 - open.size();
-            Long firstScored = open.stream().filter(e.getValue()::get).findFirst().orElse(null);
-            long b = firstScored == null ? 0 : open.tailSet(firstScored).stream().filter(t -> !e.getValue().get(t)).count();
+            long[] gaps = gaps(open, e.getValue(), stepMs);
             bars += open.size();
-            missing += m;
-            blind += b;
-            if (m + b > worst) {
-                worst = m + b;
+            missing += gaps[0];
+            blind += gaps[1];
+            if (gaps[0] + gaps[1] > worst) {
+                worst = gaps[0] + gaps[1];
                 worstSymbol = e.getKey();
             }
         }
