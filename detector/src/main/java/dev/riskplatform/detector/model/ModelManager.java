@@ -148,7 +148,6 @@ public class ModelManager {
 
     /** Queues a load; after shutdown (the loader stopped, a scheduled poll still firing) there is nothing to load for. */
     private void load(Runnable task) {
-        if (loader.isShutdown()) return;
         try {
             loader.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {
