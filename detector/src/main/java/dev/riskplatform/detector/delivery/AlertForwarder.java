@@ -137,9 +137,9 @@ public final class AlertForwarder implements AutoCloseable {
 
     /** A risk_events bar: unreadable ones are the detector's own output and only skipped here (they end nothing). */
     private void onBar(String raw) {
-        RiskEventMessage.Received bar;
+        RiskEventMessage.BarRef bar;
         try {
-            bar = RiskEventMessage.parse(raw);
+            bar = RiskEventMessage.barRef(raw);
         } catch (IllegalArgumentException ex) {
             LOG.debugf("risk_events record skipped: %s", ex.getMessage());
             return;

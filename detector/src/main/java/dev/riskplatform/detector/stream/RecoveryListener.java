@@ -73,7 +73,7 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
     /** Bars of the replayed trades were emitted after those trades arrived: silence them from the earliest start on. */
     private int rebuild(Map<TopicPartition, Long> since, Map<TopicPartition, Long> committed) {
         long from = Collections.min(since.values());
-        symbols.silence(recovery.lastOpenTimes("risk_events", from, json -> RiskEventMessage.parse(json).openTime()),
+        symbols.silence(recovery.lastOpenTimes("risk_events", from, json -> RiskEventMessage.barRef(json).openTime()),
                 recovery.lastOpenTimes("risk_alerts", from, json -> RiskAlertMessage.parse(json).openTime()));
         int[] n = {0};
         recovery.replay(since, committed, r -> {

@@ -1,6 +1,9 @@
 package dev.riskplatform.io.topic;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.risk.RiskEvent;
 import dev.riskplatform.core.risk.RollingIntradayRisk;
@@ -26,6 +29,10 @@ public final class RiskEventMessage {
                            Map<String, Double> features, Double score, double threshold, boolean anomaly, String model,
                            long modelVersion, String scorer, String alertId, long lastTradePublishTime, long emittedAt,
                            boolean closedByIdle, RollingIntradayRisk.Snapshot intradayRisk) {
+    }
+
+    /** Which bar an event is about: all that readers following the bars (episode ends, a restart's recovery) need. */
+    public record BarRef(String symbol, long openTime) {
     }
 
     private RiskEventMessage() {
@@ -74,6 +81,41 @@ public final class RiskEventMessage {
                 m.numberOrNull("score"), m.number("threshold"), m.bool("anomaly"), m.text("model"), m.integer("modelVersion"),
                 m.text("scorer"), m.textOrNull("alertId"), m.integer("lastTradePublishTime"), m.integer("emittedAt"),
                 closedByIdle(m.text("closedBy")), intradayRisk(m.object("intradayRisk")));
+    }
+
+    /**
+     * The event's symbol and openTime, read member by member up to the second of them and not further: one event per
+     * closed bar of every symbol passes through these readers, and the rest of it (features, risk, model) is never
+     * looked at there. The refusals are {@link #parse}'s for what is read.
+     *
+     * @throws IllegalArgumentException with the reason
+     */
+    public static BarRef barRef(String json) {
+        if (json == null) throw TopicJson.missing(TOPIC);
+        try (JsonParser p = TopicJson.FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw TopicJson.notAnObject(TOPIC);
+            String symbol = null;
+            Long openTime = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME && (symbol == null || openTime == null)) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("symbol")) symbol = barMember(value == JsonToken.VALUE_STRING, name, "a string", p).getText();
+                else if (name.equals("openTime")) openTime = barMember(value == JsonToken.VALUE_NUMBER_INT, name, "an integer", p).getLongValue();
+                else p.skipChildren();
+            }
+            if (symbol == null) throw new IllegalArgumentException("symbol is missing");
+            if (openTime == null) throw new IllegalArgumentException("openTime is missing");
+            return new BarRef(symbol, openTime);
+        } catch (JsonProcessingException e) {
+            throw TopicJson.notJson(TOPIC, e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw TopicJson.notJson(TOPIC, e.getMessage(), e);
+        }
+    }
+
+    private static JsonParser barMember(boolean ofType, String name, String type, JsonParser p) {
+        if (!ofType) throw new IllegalArgumentException(name + " must be " + type);
+        return p;
     }
 
     private static void features(JsonGenerator g, RiskEvent e) throws IOException {

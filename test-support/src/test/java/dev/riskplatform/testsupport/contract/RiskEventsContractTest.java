@@ -87,6 +87,34 @@ class RiskEventsContractTest {
         assertEquals("closedBy must be trade or idle, got 'timer'", reason(RiskEventMessage::parse, ok.replace("\"trade\"", "\"timer\"")));
     }
 
+    @Test
+    void theBarReferenceReadsWhatTheFullReadDoes() {
+        List<String> values = List.of(Contract.example(TOPIC), RiskEventMessage.toJson(scored(null, false)),
+                RiskEventMessage.toJson(warmingUp()), "{\"features\":{\"symbol\":\"X\"},\"openTime\":7,\"symbol\":\"ETHUSDT\"}");
+        for (String json : values) {
+            RiskEventMessage.BarRef ref = RiskEventMessage.barRef(json);
+            if (!json.startsWith("{\"features")) {
+                RiskEventMessage.Received r = RiskEventMessage.parse(json);
+                assertEquals(new RiskEventMessage.BarRef(r.symbol(), r.openTime()), ref, json);
+            } else {
+                assertEquals(new RiskEventMessage.BarRef("ETHUSDT", 7), ref, "a nested member of the same name is not the event's");
+            }
+        }
+    }
+
+    @Test
+    void theBarReferenceRefusesWithTheFullReadsReasons() {
+        String ok = RiskEventMessage.toJson(scored(null, false));
+        assertEquals(TOPIC + " value is missing", reason(RiskEventMessage::barRef, null));
+        assertEquals(TOPIC + " value is not a JSON object", reason(RiskEventMessage::barRef, "[" + ok + "]"));
+        if (!reason(RiskEventMessage::barRef, "{\"symbol\":").startsWith(TOPIC + " value is not JSON: ")) throw new AssertionError();
+        for (String field : new String[] {"symbol", "openTime"}) {
+            assertEquals(field + " is missing", reason(RiskEventMessage::barRef, without(ok, field)));
+        }
+        assertEquals("openTime must be an integer", reason(RiskEventMessage::barRef, ok.replace("1700000040000", "\"1700000040000\"")));
+        assertEquals("symbol must be a string", reason(RiskEventMessage::barRef, ok.replace("\"BTCUSDT\"", "7")));
+    }
+
     private static Map<String, Double> features(RiskEvent e) {
         if (e.features() == null) return null;
         Map<String, Double> m = new LinkedHashMap<>();
