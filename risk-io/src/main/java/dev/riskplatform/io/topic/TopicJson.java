@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,7 +20,15 @@ import java.io.UncheckedIOException;
  */
 final class TopicJson {
 
-    static final JsonFactory FACTORY = new JsonFactory();
+    /**
+     * Doubles written by the shortest-repr (Schubfach) writer and read by the fast parser: the same values round
+     * trip as with {@code Double.toString} and {@code Double.parseDouble}, at a fraction of their cost (a risk event
+     * carries about twenty doubles, one event per closed bar of every symbol).
+     */
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+            .build();
     private static final ObjectMapper TREE = new ObjectMapper(FACTORY);
 
     /** Writes one value's members. */
