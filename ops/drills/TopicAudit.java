@@ -217,13 +217,15 @@ public class TopicAudit {
                         events.add(arrival - pub);
                         samples.append(arrival).append(' ').append(arrival - pub).append(' ').append(r.key()).append('\n');
                         if (!alert.find()) continue;
-                        Long alerted = alertArrival.remove(alert.group(1));
+                        String bar = alertOfBar(alert.group(1), r.value());
+                        Long alerted = alertArrival.remove(bar);
                         if (alerted != null) alerts.add(alerted - pub);
-                        else closingPublish.putIfAbsent(alert.group(1), pub);
+                        else closingPublish.putIfAbsent(bar, pub);
                     } else if (alert.find()) {
-                        Long pub = closingPublish.remove(alert.group(1));
+                        String bar = alertOfBar(alert.group(1), r.value());
+                        Long pub = closingPublish.remove(bar);
                         if (pub != null) alerts.add(arrival - pub);
-                        else alertArrival.put(alert.group(1), arrival);
+                        else alertArrival.put(bar, arrival);
                     }
                 }
             }
@@ -231,6 +233,15 @@ public class TopicAudit {
         writeSamples(samples);
         System.out.println("events=" + events.size() + " " + percentiles("event", events) + " alerts=" + alerts.size() + " "
                 + percentiles("alert", alerts));
+    }
+
+    /**
+     * An alert and the risk event of its own bar share this key. A later bar merged into the episode carries the same
+     * alertId in its event, so the id alone would pair an alert with a later bar (a negative latency when the alert's
+     * own bar fell in the warm-up).
+     */
+    private static String alertOfBar(String alertId, String json) {
+        return alertId + "@" + longOf(OPEN_TIME, json);
     }
 
     /** With -Daudit.samples=FILE, every close-latency sample as "arrival-ms latency-ms symbol": to see when the slow ones happen. */
