@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
  * fails every request ends the run with a clear error in bounded time.
  */
 @QuarkusTest
-@QuarkusTestResource(S3FaultResource.class)
+// Restricted: unrestricted, it is global and every @QuarkusTest of the module (YearRunHarness too) would reach S3
+// through the fault proxy, which opens a new S3Proxy connection per request.
+@QuarkusTestResource(value = S3FaultResource.class, restrictToAnnotatedClass = true)
 class S3FaultsBatchTest extends BatchTestBase {
 
     static final List<S3Fault> ALL_FAULTS = List.of(S3Fault.LATENCY, S3Fault.RESET_BEFORE, S3Fault.CLOSE_BEFORE,
