@@ -40,9 +40,10 @@ class S3FaultsBatchTest extends BatchTestBase {
     }
 
     @Test
-    void aTenDayRunThroughTwentyPercentFaultsCompletesWithTheOutputOfACleanRun() {
+    void aTwoWeekRunThroughTwentyPercentFaultsCompletesWithTheOutputOfACleanRun() {
         String symbol = "FLTUSDT";
-        LocalDate first = LocalDate.of(2024, 7, 1), last = first.plusDays(9);
+        // 14 days: ~130 requests, so the seeded 20 % gives the 20 faults asked below.
+        LocalDate first = LocalDate.of(2024, 7, 1), last = first.plusDays(13);
         for (LocalDate d = first.minusDays(1); !d.isAfter(last); d = d.plusDays(1)) {
             BatchFixtures.writeRaw(writer, symbol, d, BatchFixtures.day(symbol, d, d.getDayOfMonth(), 42_000));
         }
