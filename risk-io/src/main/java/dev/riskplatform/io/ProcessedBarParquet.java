@@ -36,23 +36,25 @@ public final class ProcessedBarParquet extends ParquetCodec<ProcessedBar> {
         super(SCHEMA);
     }
 
+    /** Fields by position, in {@link #buildSchema}'s order (a put by name is a hash lookup per value). */
     @Override
     protected GenericRecord toRecord(ProcessedBar b, GenericData.Record r) {
-        r.put("symbol", b.symbol());
-        r.put("interval", b.interval());
-        r.put("openTime", b.openTime());
-        r.put("open", b.open());
-        r.put("high", b.high());
-        r.put("low", b.low());
-        r.put("close", b.close());
-        r.put("volume", b.volume());
-        r.put("gap", b.gap());
-        for (String name : FEATURE_COLUMNS) r.put(name, nullIfNaN(b.feature(name)));
-        r.put("score", nullIfNaN(b.score()));
-        r.put("anomaly", b.anomaly());
-        r.put("model", b.model());
-        r.put("modelVersion", b.modelVersion());
-        r.put("scorer", b.scorer());
+        int i = 0;
+        r.put(i++, b.symbol());
+        r.put(i++, b.interval());
+        r.put(i++, b.openTime());
+        r.put(i++, b.open());
+        r.put(i++, b.high());
+        r.put(i++, b.low());
+        r.put(i++, b.close());
+        r.put(i++, b.volume());
+        r.put(i++, b.gap());
+        for (String name : FEATURE_COLUMNS) r.put(i++, nullIfNaN(b.feature(name)));
+        r.put(i++, nullIfNaN(b.score()));
+        r.put(i++, b.anomaly());
+        r.put(i++, b.model());
+        r.put(i++, b.modelVersion());
+        r.put(i, b.scorer());
         return r;
     }
 

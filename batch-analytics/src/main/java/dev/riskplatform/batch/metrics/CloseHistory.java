@@ -1,5 +1,6 @@
 package dev.riskplatform.batch.metrics;
 
+import dev.riskplatform.batch.output.DayOutputs;
 import dev.riskplatform.core.risk.DailyRiskCalculator;
 import dev.riskplatform.core.risk.DailyRiskMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,14 +24,17 @@ public class CloseHistory {
     }
 
     /**
-     * The stored closes a run of [from, to] reads: days from {@code from − H} through {@code to}. A partition that
-     * cannot be read (damaged, gone) is kept as its error: only the days whose window holds it fail, as they would
-     * reading it themselves.
+     * The stored closes a run of [from, to] reads, from one listing of days {@code from − H} through {@code to}: the
+     * days before {@code from} read now, in parallel; a stored day of [from, to] only when a later day's window needs it
+     * and the run did not compute it ({@link RunCloses}): a run computing every day of its range reads none of them.
+     * A partition that cannot be read (damaged, gone) is kept as its error: only the days whose window holds it fail,
+     * as they would reading it themselves.
      */
     public RunCloses forRun(String symbol, LocalDate from, LocalDate to) {
-        Map<LocalDate, String> partitions = history.partitions(symbol, from.minusDays(DailyRiskCalculator.HISTORY_DAYS), to);
-        List<LocalDate> dates = List.copyOf(partitions.keySet());
-        List<Read> read = history.inParallel(dates.stream().<Supplier<Read>>map(d -> () -> read(partitions.get(d))).toList());
+        TreeMap<LocalDate, DayOutputs.StoredDay> stored = new TreeMap<>(
+                history.storedDays(symbol, from.minusDays(DailyRiskCalculator.HISTORY_DAYS), to));
+        List<LocalDate> dates = List.copyOf(stored.headMap(from).keySet());
+        List<Read> read = history.inParallel(dates.stream().<Supplier<Read>>map(d -> () -> read(stored.get(d))).toList());
         Map<LocalDate, Double> closes = new TreeMap<>();
         Map<LocalDate, RuntimeException> unreadable = new TreeMap<>();
         for (int i = 0; i < dates.size(); i++) {
@@ -38,15 +42,21 @@ public class CloseHistory {
             if (r.error() != null) unreadable.put(dates.get(i), r.error());
             else for (DailyRiskMetrics m : r.rows()) closes.put(m.date(), m.close());
         }
-        return new RunCloses(closes, unreadable);
+        return new RunCloses(closes, unreadable, stored.tailMap(from).keySet(), d -> closeOf(d, read(stored.get(d))));
+    }
+
+    /** The stored close of {@code date}, null when its partition holds no row of it; the partition's error thrown. */
+    private static Double closeOf(LocalDate date, Read r) {
+        if (r.error() != null) throw r.error();
+        return r.rows().stream().filter(m -> m.date().equals(date)).map(DailyRiskMetrics::close).findFirst().orElse(null);
     }
 
     private record Read(List<DailyRiskMetrics> rows, RuntimeException error) {
     }
 
-    private Read read(String prefix) {
+    private Read read(DayOutputs.StoredDay day) {
         try {
-            return new Read(history.partition(prefix), null);
+            return new Read(history.storedRows(day), null);
         } catch (RuntimeException e) {
             return new Read(null, e);
         }

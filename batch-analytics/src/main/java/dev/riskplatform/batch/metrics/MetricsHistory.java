@@ -79,6 +79,16 @@ public class MetricsHistory {
         return outputs.metricsPartitions(symbol, from, to);
     }
 
+    /** The symbol's stored days in [from, to] from one listing, pointers not read yet ({@link DayOutputs#storedDays}). */
+    public Map<LocalDate, DayOutputs.StoredDay> storedDays(String symbol, LocalDate from, LocalDate to) {
+        return outputs.storedDays(symbol, from, to);
+    }
+
+    /** The rows of a stored day ({@link DayOutputs#metricsPartition}: its pointer read unless known), empty when it has none. */
+    public List<DailyRiskMetrics> storedRows(DayOutputs.StoredDay day) {
+        return outputs.metricsPartition(day).map(this::partition).orElse(List.of());
+    }
+
     /** Runs independent reads (e.g. {@link #partition} of many days) in parallel; results in task order. */
     public <T> List<T> inParallel(List<Supplier<T>> reads) {
         return tasks.all(reads);

@@ -12,6 +12,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +42,18 @@ public class DayOutputs {
 
     public static final String POINTER = "_current.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    static final int KNOWN_POINTERS = 100_000;
 
     private final ObjectStore store;
     private final PartitionWriter writer;
     private final StorageTasks tasks;
+    /** Pointer versions by key, at most {@link #KNOWN_POINTERS} (least recently used out): ~200 bytes each. */
+    private final Map<String, KnownPointer> knownPointers = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, KnownPointer> eldest) {
+            return size() > KNOWN_POINTERS;
+        }
+    });
 
     public DayOutputs(ObjectStore store, PartitionWriter writer, StorageTasks tasks) {
         this.store = store;
@@ -75,28 +85,67 @@ public class DayOutputs {
 
     /** As {@link #metricsPartitions(String)}, days in [from, to] only; their pointers are read in parallel. */
     public Map<LocalDate, String> metricsPartitions(String symbol, LocalDate from, LocalDate to) {
+        Map<LocalDate, StoredDay> stored = storedDays(symbol, from, to);
+        List<LocalDate> dates = List.copyOf(stored.keySet());
+        List<Optional<String>> partitions = tasks.all(dates.stream()
+                .<java.util.function.Supplier<Optional<String>>>map(d -> () -> metricsPartition(stored.get(d))).toList());
         Map<LocalDate, String> days = new TreeMap<>();
-        Map<LocalDate, String> pointers = new TreeMap<>();
+        for (int i = 0; i < dates.size(); i++) {
+            LocalDate d = dates.get(i);
+            partitions.get(i).ifPresent(p -> days.put(d, p));
+        }
+        return days;
+    }
+
+    /**
+     * A day of the symbol's metrics/daily/ as one listing found it: its pointer's key and ETag (null when it has none),
+     * and the date prefix of a partition written before pointers (null when there is none).
+     */
+    public record StoredDay(String pointerKey, String pointerEtag, String prePointerPartition) {
+    }
+
+    /** The symbol's stored days in [from, to], by date, from one paginated listing of its metrics/daily/ (no GET). */
+    public Map<LocalDate, StoredDay> storedDays(String symbol, LocalDate from, LocalDate to) {
+        Map<LocalDate, StoredDay> days = new TreeMap<>();
         String root = AnalyticsKeys.metricsSymbolPrefix(symbol);
-        for (String k : store.list(root).stream().map(o -> o.key()).toList()) {
-            String rest = k.substring(root.length());
+        for (S3Object o : store.list(root)) {
+            String rest = o.key().substring(root.length());
             if (!rest.startsWith("date=") || rest.indexOf('/') != rest.lastIndexOf('/')) continue; // only date=D/<file>
             LocalDate date = LocalDate.parse(rest.substring("date=".length(), rest.indexOf('/')));
             if (date.isBefore(from) || date.isAfter(to)) continue;
+            StoredDay d = days.getOrDefault(date, new StoredDay(null, null, null));
             if (rest.endsWith("/" + POINTER)) {
-                pointers.put(date, k);
+                days.put(date, new StoredDay(o.key(), o.eTag(), d.prePointerPartition()));
             } else if (rest.endsWith("/" + PartitionKeys.MANIFEST)) {
-                days.put(date, k.substring(0, k.length() - PartitionKeys.MANIFEST.length()));
+                String partition = o.key().substring(0, o.key().length() - PartitionKeys.MANIFEST.length());
+                days.put(date, new StoredDay(d.pointerKey(), d.pointerEtag(), partition));
             }
         }
-        List<LocalDate> dates = List.copyOf(pointers.keySet());
-        List<Optional<Current>> current = tasks.all(dates.stream()
-                .<java.util.function.Supplier<Optional<Current>>>map(d -> () -> store.get(pointers.get(d)).map(DayOutputs::parse)).toList());
-        for (int i = 0; i < dates.size(); i++) {
-            LocalDate d = dates.get(i);
-            current.get(i).ifPresent(c -> days.put(d, c.metrics())); // a pointer wins over a pre-pointer partition
-        }
         return days;
+    }
+
+    /**
+     * The day's metrics partition: the one its pointer names (a pointer wins over a pre-pointer partition), else the
+     * pre-pointer partition, else empty. A pointer whose listed ETag is the one this process last wrote or read at
+     * its key is taken from {@link #knownPointers} without a GET: an ETag names one version of an object.
+     */
+    public Optional<String> metricsPartition(StoredDay day) {
+        Optional<Current> pointer = Optional.empty();
+        if (day.pointerKey() != null) {
+            KnownPointer known = knownPointers.get(day.pointerKey());
+            pointer = known != null && known.etag().equals(day.pointerEtag()) ? Optional.of(known.current())
+                    : store.getVersioned(day.pointerKey()).map(v -> know(day.pointerKey(), v.etag(), parse(v.bytes())));
+        }
+        return pointer.map(Current::metrics).or(() -> Optional.ofNullable(day.prePointerPartition()));
+    }
+
+    /** A pointer version this process wrote or read: its ETag then and what it said. */
+    private record KnownPointer(String etag, Current current) {
+    }
+
+    private Current know(String key, String etag, Current current) {
+        if (etag != null) knownPointers.put(key, new KnownPointer(etag, current));
+        return current;
     }
 
     /**
@@ -135,10 +184,12 @@ public class DayOutputs {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        if (store.replace(key, etag, json, "application/json").isEmpty()) {
+        Optional<String> written = store.replace(key, etag, json, "application/json");
+        if (written.isEmpty()) {
             throw new IllegalStateException("another run switched " + symbol + " " + date + " meanwhile: " + key + " changed from "
                     + (etag == null ? "absent" : "ETag " + etag) + " to " + current(symbol, date).map(Current::toString).orElse("absent"));
         }
+        know(key, written.get(), next);
         deleteOtherRuns(listing.keys(date), key, next);
         return next;
     }
@@ -150,11 +201,12 @@ public class DayOutputs {
      * does (a PUT lands whole or not at all) and the run prefix never holds a file its manifest does not name.
      */
     public Current writeRun(String symbol, BarInterval interval, LocalDate date, byte[] processed, byte[] metrics) {
-        String run = Sha256.hex(concat(Sha256.hex(processed), Sha256.hex(metrics))).substring(0, 16);
+        PartitionWriter.DataFile pf = PartitionWriter.DataFile.of(processed), mf = PartitionWriter.DataFile.of(metrics);
+        String run = Sha256.hex(concat(pf.sha256(), mf.sha256())).substring(0, 16);
         String p = runPrefix(AnalyticsKeys.processedPrefix(symbol, interval, date), run);
         String m = runPrefix(AnalyticsKeys.metricsPrefix(symbol, date), run);
-        writer.write(p, List.of(processed));
-        writer.write(m, List.of(metrics));
+        writer.writeFiles(p, List.of(pf));
+        writer.writeFiles(m, List.of(mf));
         return new Current(1, run, p, m, System.currentTimeMillis());
     }
 

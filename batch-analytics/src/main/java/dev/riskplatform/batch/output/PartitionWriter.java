@@ -43,6 +43,11 @@ public class PartitionWriter {
      * files written under it, so every attempt at R (a crashed one included) writes the same keys.
      */
     public Manifest write(String prefix, List<byte[]> files) {
+        return writeFiles(prefix, files.stream().map(DataFile::of).toList());
+    }
+
+    /** As {@link #write}, for files whose SHA-256 the caller already has. */
+    public Manifest writeFiles(String prefix, List<DataFile> files) {
         List<Manifest.Entry> entries = writeDataFiles(prefix, files);
         Manifest manifest = Manifest.of(entries, System.currentTimeMillis());
         store.put(PartitionKeys.manifest(prefix), manifest.toJson(), "application/json");
@@ -50,14 +55,21 @@ public class PartitionWriter {
     }
 
     /** Step 1 alone (the crash tests stop here). */
-    public List<Manifest.Entry> writeDataFiles(String prefix, List<byte[]> files) {
+    public List<Manifest.Entry> writeDataFiles(String prefix, List<DataFile> files) {
         List<Manifest.Entry> entries = new ArrayList<>();
-        for (byte[] f : files) {
-            String key = PartitionKeys.part(prefix, Sha256.hex(f).substring(0, 16));
-            store.put(key, f, PARQUET);
-            entries.add(Manifest.Entry.of(key, f));
+        for (DataFile f : files) {
+            String key = PartitionKeys.part(prefix, f.sha256().substring(0, 16));
+            store.put(key, f.bytes(), PARQUET);
+            entries.add(new Manifest.Entry(key, f.bytes().length, f.sha256()));
         }
         return entries;
+    }
+
+    /** A data file and its SHA-256 (lower-case hex), hashed once: its key, its manifest entry and a run id all use it. */
+    public record DataFile(byte[] bytes, String sha256) {
+        public static DataFile of(byte[] bytes) {
+            return new DataFile(bytes, Sha256.hex(bytes));
+        }
     }
 
     private void deleteUnreferenced(String prefix, Manifest manifest) {
