@@ -88,6 +88,22 @@ public final class BarBuilder {
         return last;
     }
 
+    /**
+     * Restart recovery: bars up to {@code last} were built and emitted before, from trades this builder never saw.
+     * A trade of them or of an earlier bar is refused (a DUPLICATE at or below the bar's last trade id, else LATE),
+     * and an interval without trades after it becomes a gap bar at its close, as if the builder had built it.
+     * Only before the first trade; bars must come in open-time order.
+     */
+    public void resumeAfter(Bar last) {
+        if (accepted > 0 || !open.isEmpty()) throw new IllegalStateException("the " + symbol + " builder has taken trades already");
+        if (!last.interval().equals(interval)) throw new IllegalArgumentException("bar interval " + last.interval() + " is not " + interval);
+        if (last.openTime() <= lastEmittedOpen) throw new IllegalArgumentException("bar " + last.openTime() + " is not after " + lastEmittedOpen);
+        closedBefore = last.openTime() + interval.millis();
+        closedIdHighWater = Math.max(closedIdHighWater, last.lastTradeId());
+        lastEmittedOpen = last.openTime();
+        lastClose = last.close();
+    }
+
     /** Idle-timer entry: closes bars by wall clock when no trade follows. */
     public void advanceTo(long nowMillis) {
         closeUpTo(nowMillis - allowedLateness);

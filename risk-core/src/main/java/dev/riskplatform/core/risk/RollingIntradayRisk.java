@@ -50,10 +50,15 @@ public final class RollingIntradayRisk {
 
     /** Adds the bar (a gap bar is no observation, it only moves the window) and answers the window's figures. */
     public Snapshot onBar(Bar bar) {
+        record(bar);
+        return snapshot();
+    }
+
+    /** Adds the bar without answering the figures: a restart rebuilding the window from emitted bars. */
+    public void record(Bar bar) {
         long from = bar.openTime() - WINDOW_MILLIS;
         while (size > 0 && openTime(head) <= from) drop();
         if (!bar.gap()) add(bar.openTime(), bar.close());
-        return snapshot();
     }
 
     private void add(long open, double c) {

@@ -16,9 +16,10 @@ import java.util.function.LongSupplier;
  * score, and the alert cool-down. The model is passed per call, not held, so a hot swap takes
  * effect between two trades and each bar is scored by exactly one version.
  *
- * <p>Restart recovery: bars opening at or before {@link #silenceThrough} were already emitted
- * before the restart; re-reading their trades rebuilds the windows and the cool-down without
- * emitting them again. Events and alerts are separate topics, so a crash can leave a bar's event
+ * <p>Restart recovery: bars the stream emitted before are {@link #restore restored} from their events:
+ * windows, 24 h risk and cool-down as the stream left them, no trade needed. Bars opening at or before
+ * {@link #silenceThrough} were already emitted before the restart; re-reading their trades rebuilds the
+ * windows and the cool-down without emitting them again. Events and alerts are separate topics, so a crash can leave a bar's event
  * sent and its alert not: {@link #alertsAfter} then lets the alert of such a bar out again.
  *
  * <p>Not thread-safe: the caller serialises trades and timer ticks of one symbol.
@@ -89,6 +90,34 @@ public final class SymbolPipeline {
     public void advanceTo(long nowMillis, ScoringModel model, Sink sink) {
         bars.advanceTo(nowMillis);
         drain(model, sink, true);
+    }
+
+    /**
+     * Restart recovery: a bar this symbol's stream emitted before, in open-time order, without its trades. It
+     * rebuilds the feature windows, the 24 h risk and the cool-down (from the stream's own verdict, not a new
+     * score), emits nothing, and trades of it or earlier bars are refused afterwards. A bar that opened a new
+     * episode has its alert sent now when {@code alertMayBeLost} (its event reached risk_events and its alert
+     * did not reach risk_alerts before a crash; the caller knows): same id, this model's explanation.
+     *
+     * @return false, changing nothing, when the bar is not the interval after the last one restored (the stream
+     * that emitted them had restarted cold: a fresh pipeline takes the bars from there) or trades came already
+     */
+    public boolean restore(EmittedBar emitted, ScoringModel model, boolean alertMayBeLost, Sink sink) {
+        Bar bar = emitted.bar();
+        if (lastEmittedOpen != Long.MIN_VALUE && bar.openTime() != lastEmittedOpen + spec.interval().millis()) return false;
+        if (bars.acceptedCount() > 0 || bars.openBarCount() > 0) return false;
+        bars.resumeAfter(bar);
+        FeatureVector fv = features.onBar(bar);
+        intraday.record(bar);
+        silenceThrough(bar.openTime());
+        lastEmittedOpen = bar.openTime();
+        if (cooldown.onBar(bar.openTime(), emitted.anomaly()) == AlertCooldown.Decision.NEW_EPISODE) {
+            episodeAlertId = emitted.alertId() != null ? emitted.alertId() : Alert.idOf(symbol, bar.openTime(), model.version());
+            if (alertMayBeLost && fv != null && emitted.score() != null) {
+                sink.alert(alert(bar, fv.values(), emitted.score(), model, clock.getAsLong()));
+            }
+        }
+        return true;
     }
 
     /** Bars opening at or before {@code openTime} were emitted already: rebuild state, emit nothing. */

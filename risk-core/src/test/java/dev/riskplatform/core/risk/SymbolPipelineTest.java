@@ -1,6 +1,8 @@
 package dev.riskplatform.core.risk;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.riskplatform.core.features.FeatureEngine;
 import dev.riskplatform.core.features.FeatureMatrix;
 import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.Trade;
 import dev.riskplatform.core.explain.Explainer;
 import dev.riskplatform.core.forest.IsolationForest;
@@ -99,6 +102,89 @@ class SymbolPipelineTest {
                 assertEquals(List.of(), alerts, "risk_alerts has it: not repeated");
             }
         }
+    }
+
+    /**
+     * A restart that restores every emitted bar from its event, then takes the trades after them, goes on as the
+     * uninterrupted stream did: the same events (features, score, verdict, episode, 24 h risk) and no alert again
+     * for the episode the restart fell into.
+     */
+    @Test
+    void barsRestoredFromTheirEventsContinueAsTheUninterruptedStream() {
+        BigDecimal[] closes = walk(BARS, 7);
+        ScoringModel model = fit(closes);
+        int jumpAt = 300, restartAt = 310;
+        for (int i = jumpAt; i < BARS; i++) closes[i] = closes[i].multiply(new BigDecimal("1.05")).setScale(2, RoundingMode.HALF_UP);
+        SymbolPipeline original = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        feed(original, closes, model, 0, BARS);
+        original.advanceTo(BARS * MIN + 10_000, model, sink);
+        List<RiskEvent> uninterrupted = List.copyOf(events);
+        assertEquals(1, alerts.size());
+
+        events.clear();
+        alerts.clear();
+        SymbolPipeline restarted = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        for (RiskEvent e : uninterrupted.subList(0, restartAt)) assertTrue(restarted.restore(emitted(e), model, false, sink));
+        feed(restarted, closes, model, restartAt - 1, BARS); // the last restored bar's trades come again: refused
+        restarted.advanceTo(BARS * MIN + 10_000, model, sink);
+
+        assertEquals(BARS - restartAt, events.size(), "only the bars after the restored ones are emitted");
+        for (int i = 0; i < events.size(); i++) {
+            RiskEvent want = uninterrupted.get(restartAt + i), got = events.get(i);
+            assertEquals(want.bar(), got.bar());
+            assertArrayEquals(want.features().values(), got.features().values(), "bar " + (restartAt + i));
+            assertEquals(want.score(), got.score());
+            assertEquals(want.anomaly(), got.anomaly());
+            assertEquals(want.alertId(), got.alertId(), "merged into the episode opened before the restart");
+            assertEquals(want.intraday(), got.intraday());
+        }
+        assertEquals(List.of(), alerts, "the episode open at the restart was alerted before it");
+        assertEquals(2, restarted.duplicateCount(), "bar 309's two trades, at or below its last id: duplicates, not late");
+    }
+
+    /** The event of the episode's first bar arrived, its alert did not: the restore sends it, with the same id. */
+    @Test
+    void aRestoredBarWhoseAlertWasLostSendsItOnce() {
+        BigDecimal[] closes = walk(BARS, 7);
+        ScoringModel model = fit(closes);
+        int jumpAt = 300;
+        for (int i = jumpAt; i < BARS; i++) closes[i] = closes[i].multiply(new BigDecimal("1.05")).setScale(2, RoundingMode.HALF_UP);
+        SymbolPipeline original = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        feed(original, closes, model, 0, jumpAt + 2);
+        List<RiskEvent> emitted = List.copyOf(events);
+        Alert sent = alerts.get(0);
+        alerts.clear();
+
+        SymbolPipeline restarted = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        for (RiskEvent e : emitted) restarted.restore(emitted(e), model, e.bar().openTime() >= jumpAt * MIN, sink);
+        assertEquals(1, alerts.size(), "the episode's alert, not one per anomalous bar: " + alerts);
+        assertEquals(sent.alertId(), alerts.get(0).alertId());
+        assertEquals(sent.score(), alerts.get(0).score());
+    }
+
+    @Test
+    void aBarThatDoesNotFollowTheLastRestoredOneIsNotRestored() {
+        BigDecimal[] closes = walk(120, 5);
+        ScoringModel model = fit(closes);
+        SymbolPipeline original = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        feed(original, closes, model, 0, 120);
+        List<RiskEvent> emitted = List.copyOf(events);
+        SymbolPipeline restarted = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        assertTrue(restarted.restore(emitted(emitted.get(10)), model, false, sink));
+        assertFalse(restarted.restore(emitted(emitted.get(12)), model, false, sink), "a hole after bar 10");
+        assertFalse(restarted.restore(emitted(emitted.get(10)), model, false, sink), "bar 10 again");
+        assertTrue(restarted.restore(emitted(emitted.get(11)), model, false, sink));
+        SymbolPipeline live = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        feed(live, closes, model, 0, 1);
+        assertFalse(live.restore(emitted(emitted.get(0)), model, false, sink), "trades came first");
+    }
+
+    /** As risk_events carries the bar: no quote volume or VWAP. */
+    private static EmittedBar emitted(RiskEvent e) {
+        Bar b = e.bar();
+        return new EmittedBar(new Bar(b.symbol(), b.interval(), b.openTime(), b.closeTime(), b.open(), b.high(), b.low(), b.close(),
+                b.volume(), Double.NaN, Double.NaN, b.tradeCount(), b.firstTradeId(), b.lastTradeId(), b.gap()),
+                e.score(), e.anomaly(), e.alertId());
     }
 
     /** The drills' finding: an idle tick during a replay (event time 1970 here, wall time now) must not close the future. */
