@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.riskplatform.core.market.Bar;
+import dev.riskplatform.core.market.BarInterval;
+import dev.riskplatform.core.risk.EmittedBar;
 import dev.riskplatform.core.risk.RiskEvent;
 import dev.riskplatform.core.risk.RollingIntradayRisk;
 import java.io.IOException;
@@ -14,7 +16,7 @@ import java.util.Map;
 /**
  * The {@code risk_events} value of docs/topics.md: one closed bar's risk calculation. The one codec of the topic:
  * written by the detector ({@code Outputs}), read by its alert forwarder ({@code AlertForwarder}, which
- * resolves episodes by the bars) and its restart recovery ({@code StateRecovery}).
+ * resolves episodes by the bars) and its restart recovery ({@code StateRecovery}, which rebuilds state from the bars).
  */
 public final class RiskEventMessage {
 
@@ -52,6 +54,8 @@ public final class RiskEventMessage {
             g.writeNumberField("close", b.close());
             g.writeNumberField("volume", b.volume());
             g.writeNumberField("tradeCount", b.tradeCount());
+            g.writeNumberField("firstTradeId", b.firstTradeId());
+            g.writeNumberField("lastTradeId", b.lastTradeId());
             g.writeBooleanField("gap", b.gap());
             if (e.features() != null) features(g, e);
             nullableNumber(g, "score", e.score());
@@ -111,6 +115,25 @@ public final class RiskEventMessage {
         } catch (IOException e) {
             throw TopicJson.notJson(TOPIC, e.getMessage(), e);
         }
+    }
+
+    /**
+     * The bar and the stream's verdict on it, as a restart rebuilds a symbol's state from them ({@code
+     * SymbolPipeline.restore}): the top-level members only, features and intraday risk skipped unread (a restart reads
+     * a day of events of every symbol). {@code firstTradeId} and {@code lastTradeId} are optional (events written before
+     * them have none: -1). The refusals are {@link #parse}'s for what is read.
+     *
+     * @throws IllegalArgumentException with the reason
+     */
+    public static EmittedBar emittedBar(String json) {
+        Members m = TopicJson.readTopLevel(TOPIC, json);
+        long openTime = m.integer("openTime");
+        BarInterval interval = BarInterval.parse(m.text("interval"));
+        Bar bar = new Bar(m.text("symbol"), interval, openTime, openTime + interval.millis() - 1, m.number("open"), m.number("high"),
+                m.number("low"), m.number("close"), m.number("volume"), Double.NaN, Double.NaN, m.integer("tradeCount"),
+                m.has("firstTradeId") ? m.integer("firstTradeId") : Bar.NO_TRADE_ID,
+                m.has("lastTradeId") ? m.integer("lastTradeId") : Bar.NO_TRADE_ID, m.bool("gap"));
+        return new EmittedBar(bar, m.numberOrNull("score"), m.bool("anomaly"), m.textOrNull("alertId"));
     }
 
     private static JsonParser barMember(boolean ofType, String name, String type, JsonParser p) {

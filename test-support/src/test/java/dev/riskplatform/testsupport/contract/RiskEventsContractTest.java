@@ -11,6 +11,7 @@ import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.core.features.FeatureVector;
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.market.BarInterval;
+import dev.riskplatform.core.risk.EmittedBar;
 import dev.riskplatform.core.risk.RiskEvent;
 import dev.riskplatform.core.risk.RollingIntradayRisk;
 import dev.riskplatform.io.topic.RiskEventMessage;
@@ -113,6 +114,38 @@ class RiskEventsContractTest {
         }
         assertEquals("openTime must be an integer", reason(RiskEventMessage::barRef, ok.replace("1700000040000", "\"1700000040000\"")));
         assertEquals("symbol must be a string", reason(RiskEventMessage::barRef, ok.replace("\"BTCUSDT\"", "7")));
+    }
+
+    @Test
+    void theEmittedBarIsTheBarAndVerdictAsWritten() {
+        for (RiskEvent e : List.of(scored(null, false), scored("BTCUSDT-1700000040000-v3", true), warmingUp())) {
+            String json = RiskEventMessage.toJson(e);
+            EmittedBar got = RiskEventMessage.emittedBar(json);
+            Bar b = e.bar();
+            assertEquals(new Bar(b.symbol(), b.interval(), b.openTime(), b.closeTime(), b.open(), b.high(), b.low(), b.close(),
+                    b.volume(), Double.NaN, Double.NaN, b.tradeCount(), b.firstTradeId(), b.lastTradeId(), b.gap()), got.bar(),
+                    "all but quote volume and VWAP, which risk_events does not carry: " + json);
+            assertEquals(List.of(e.anomaly()), List.of(got.anomaly()));
+            assertEquals(e.score(), got.score());
+            assertEquals(e.alertId(), got.alertId());
+        }
+        Bar documented = RiskEventMessage.emittedBar(Contract.example(TOPIC)).bar();
+        assertEquals(List.of(3300100L, 3300410L), List.of(documented.firstTradeId(), documented.lastTradeId()));
+        String older = without(without(RiskEventMessage.toJson(scored(null, false)), "firstTradeId"), "lastTradeId");
+        assertEquals(Bar.NO_TRADE_ID, RiskEventMessage.emittedBar(older).bar().lastTradeId(), "an event written before the ids");
+        assertEquals(List.of(), TopicSchemas.violations(TOPIC, older));
+    }
+
+    @Test
+    void theEmittedBarRefusesWithTheFullReadsReasons() {
+        String ok = RiskEventMessage.toJson(scored(null, false));
+        Contract.refusesWhatIsNotOneJsonObject(TOPIC, RiskEventMessage::emittedBar, ok);
+        for (String field : new String[] {"symbol", "interval", "openTime", "close", "volume", "gap", "score", "anomaly", "alertId"}) {
+            assertEquals(reason(RiskEventMessage::parse, without(ok, field)), reason(RiskEventMessage::emittedBar, without(ok, field)));
+        }
+        assertEquals("openTime must be an integer", reason(RiskEventMessage::emittedBar, ok.replace("1700000040000", "\"1700000040000\"")));
+        assertEquals("lastTradeId must be an integer", reason(RiskEventMessage::emittedBar, ok.replace("\"lastTradeId\":311", "\"lastTradeId\":\"311\"")));
+        assertEquals("anomaly must be true or false", reason(RiskEventMessage::emittedBar, ok.replace("\"anomaly\":false", "\"anomaly\":0")));
     }
 
     private static Map<String, Double> features(RiskEvent e) {
