@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * Restart without a blind spot. A Quarkus restart in a test cannot keep the broker (a new test
  * profile gets a new class loader, hence new test infrastructure), so the restart is what a new
  * process sees: the group rebalances, every partition is revoked (its symbols' state dropped) and
- * assigned again with the committed offsets, and the recovery rebuilds the windows from
- * market_prices and the last emitted bars from risk_events. A jump at bar 70 opens an episode whose
+ * assigned again with the committed offsets, and the recovery rebuilds the windows from the bars in
+ * risk_events and only the trades after them from market_prices. A jump at bar 70 opens an episode whose
  * cool-down outlasts the restart at bar 80.
  */
 @Order(100)
@@ -64,6 +64,8 @@ class RestartRecoveryTest {
                 .runOnPollingThread((java.util.function.Consumer<org.apache.kafka.clients.consumer.Consumer<String, String>>) c -> c.enforceRebalance())
                 .await().indefinitely();
         Await.until("the state is recovered", Duration.ofSeconds(60), () -> recovery.recoveries() > before);
+        RecoveryListener.Recovered rebuilt = recovery.lastRecovery();
+        assertTrue(rebuilt.bars() >= RESTART_AT - 1, "the symbol's emitted bars are restored: " + rebuilt);
         Series.send(SYMBOL, closes, RESTART_AT, BARS);
 
         List<JsonNode> events = Series.read("risk_events", SYMBOL, BARS);

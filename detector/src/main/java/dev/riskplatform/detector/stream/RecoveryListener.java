@@ -1,6 +1,7 @@
 package dev.riskplatform.detector.stream;
 
 import dev.riskplatform.core.features.FeatureSpec;
+import dev.riskplatform.core.risk.EmittedBar;
 import dev.riskplatform.detector.model.DetectorConfig;
 import dev.riskplatform.detector.model.ModelManager;
 import dev.riskplatform.io.topic.MarketPriceMessage;
@@ -11,21 +12,25 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Restart without a blind spot. When partitions are assigned (startup, rebalance), each symbol's
- * windows are rebuilt from the trades of the spec's history (+ 2 bars) before the committed offset,
- * timed from the last consumed record, not from the wall clock (the detector may have been down for days),
- * and bars already in risk_events are not emitted again (so no second alert either). It runs in
- * the consumer's poll thread, before the first record of those partitions is delivered.
+ * Restart without a blind spot. When partitions are assigned (startup, rebalance), each symbol's state is rebuilt
+ * as the previous owner left it, timed from the last consumed record, not from the wall clock (the detector may
+ * have been down for days): first from the bars it emitted (risk_events, one record a bar, a day of them for the
+ * 24 h risk), then from the trades after them, so a restart costs symbols × bars, not every trade of the windows.
+ * Bars already in risk_events are not emitted again (so no second alert either). It runs in the consumer's poll
+ * thread, before the first record of those partitions is delivered.
  */
 @ApplicationScoped
 @Identifier(RecoveryListener.NAME)
@@ -40,6 +45,11 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
     private final DetectorConfig config;
     private final StateRecovery recovery;
     private final Counter recoveries;
+    private volatile Recovered last = new Recovered(0, 0, 0);
+
+    /** What one recovery rebuilt from: bars restored, trades replayed through the pipelines, trades passed over unread. */
+    public record Recovered(long bars, long trades, long skipped) {
+    }
 
     public RecoveryListener(SymbolTable symbols, Outputs outputs, ModelManager models, DetectorConfig config, MeterRegistry meters) {
         this.symbols = symbols;
@@ -56,32 +66,78 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
         if (partitions.isEmpty()) return;
         try {
             FeatureSpec spec = models.firstModel().get(60, TimeUnit.SECONDS).scoring().spec();
-            // The spec's history (v2: EWMA levels) so the rebuilt features equal an uninterrupted stream's.
-            long lookback = (spec.historyBars() + 2L) * spec.interval().millis() + config.allowedLateness().toMillis();
             Map<TopicPartition, Long> committed = committed(consumer, partitions);
-            Map<TopicPartition, Long> since = new HashMap<>();
-            recovery.stoppedAt(committed).forEach((p, t) -> since.put(p, t - lookback));
-            int n = since.isEmpty() ? 0 : rebuild(since, committed); // empty: nothing consumed (or retained) before
+            Map<TopicPartition, Long> stopped = recovery.stoppedAt(committed);
+            // empty: nothing consumed (or retained) before
+            Recovered r = stopped.isEmpty() ? new Recovered(0, 0, 0) : rebuild(new Lookback(spec, config), stopped, committed,
+                    consumer.partitionsFor(partitions.iterator().next().topic()).size());
+            last = r;
             recoveries.increment();
-            LOG.infof("recovered %d trades of %d s before the committed offsets of %s", n, lookback / 1000, partitions);
+            LOG.infof("recovered %s: %d bars from risk_events, then %d trades (%d passed over) before the committed offsets",
+                    partitions, r.bars(), r.trades(), r.skipped());
         } catch (Exception e) {
             // Without recovery the windows warm up again: a blind spot, but not a stopped stream.
             LOG.error("state recovery failed for " + partitions + "; windows warm up from live trades", e);
         }
     }
 
-    /** Bars of the replayed trades were emitted after those trades arrived: silence them from the earliest start on. */
-    private int rebuild(Map<TopicPartition, Long> since, Map<TopicPartition, Long> committed) {
-        long from = Collections.min(since.values());
-        symbols.silence(recovery.lastOpenTimes("risk_events", from, json -> RiskEventMessage.barRef(json).openTime()),
-                recovery.lastOpenTimes("risk_alerts", from, json -> RiskAlertMessage.parse(json).openTime()));
-        int[] n = {0};
+    /**
+     * Emitted bars of the assigned partitions' symbols first (the others' only mark what was emitted), then the trades
+     * after them. Bars of replayed trades were emitted after those trades arrived: silenced from the earliest start on.
+     */
+    private Recovered rebuild(Lookback lookback, Map<TopicPartition, Long> stopped, Map<TopicPartition, Long> committed, int partitions) {
+        long from = Collections.min(stopped.values()) - lookback.bars();
+        Map<Integer, Long> stopByPartition = new HashMap<>();
+        stopped.forEach((p, t) -> stopByPartition.put(p.partition(), t));
+        symbols.beginRecovery(recovery.lastOpenTimes("risk_alerts", from, json -> RiskAlertMessage.parse(json).openTime()));
+        long[] bars = {0};
+        recovery.readSince("risk_events", from, r -> {
+            int partition = partitionOf(r.key(), partitions);
+            if (restore(r, partition, stopByPartition.get(partition), lookback)) bars[0]++;
+        });
+        Map<String, Long> restored = symbols.restoredThrough();
+        Map<TopicPartition, Long> since = new HashMap<>();
+        stopped.forEach((p, t) -> since.put(p, lookback.tradesSince(t, p.partition(), restored, s -> partitionOf(s, partitions))));
+        long[] trades = {0, 0};
         recovery.replay(since, committed, r -> {
+            Long through = restored.get(r.key());
+            if (through != null && r.timestamp() < lookback.firstNeeded(through)) {
+                trades[1]++; // a trade of a restored bar: published before any trade of the bar after it
+                return;
+            }
             replay(r.key(), r.value(), r.partition());
-            n[0]++;
+            trades[0]++;
         });
         symbols.resumeAlerts();
-        return n[0];
+        return new Recovered(bars[0], trades[0], trades[1]);
+    }
+
+    /**
+     * One risk_events record: restored when its symbol's market_prices partition is assigned ({@code stop} known), else
+     * only noted as emitted. True when restored.
+     */
+    private boolean restore(ConsumerRecord<String, String> r, int partition, Long stop, Lookback lookback) {
+        try {
+            if (stop == null) {
+                RiskEventMessage.BarRef ref = RiskEventMessage.barRef(r.value());
+                symbols.emitted(ref.symbol(), ref.openTime());
+                return false;
+            }
+            EmittedBar bar = RiskEventMessage.emittedBar(r.value());
+            synchronized (symbols) { // the stream lock, as a batch holds it
+                Outputs.Sends sends = outputs.outsideBatch();
+                symbols.restore(bar, partition, r.timestamp() >= stop - lookback.clockMargin(), sends);
+                outputs.keepForNextBatch(sends);
+            }
+            return true;
+        } catch (IllegalArgumentException unreadable) {
+            return false; // not the detector's payload: it says nothing about what was emitted
+        }
+    }
+
+    /** The market_prices partition of a symbol: the ingestor's producer partitions by key (symbol), as Kafka's default does. */
+    private static int partitionOf(String symbol, int partitions) {
+        return BuiltInPartitioner.partitionForKey(symbol.getBytes(StandardCharsets.UTF_8), partitions);
     }
 
     /**
@@ -106,6 +162,11 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
     /** Completed recoveries (one per assignment). */
     public double recoveries() {
         return recoveries.count();
+    }
+
+    /** What the last recovery rebuilt from. */
+    public Recovered lastRecovery() {
+        return last;
     }
 
     @Override

@@ -17,8 +17,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads back what a restarted detector needs, with a private group-less consumer so the main
- * consumer's position and commits are untouched: the last emitted bar and alert per symbol (from
- * risk_events, risk_alerts) and the lookback window of trades (from market_prices), both found by timestamp
+ * consumer's position and commits are untouched: the emitted bars (risk_events), the last alert per symbol
+ * (risk_alerts) and the trades after the emitted bars (market_prices), all found by timestamp
  * (CreateTime: the ingestor's and the detector's clocks; a bar is emitted after its trades arrived).
  */
 final class StateRecovery {
@@ -38,21 +38,27 @@ final class StateRecovery {
      */
     Map<String, Long> lastOpenTimes(String topic, long sinceMillis, ToLongFunction<String> openTime) {
         Map<String, Long> last = new HashMap<>();
+        readSince(topic, sinceMillis, r -> {
+            try {
+                last.merge(r.key(), openTime.applyAsLong(r.value()), Math::max);
+            } catch (IllegalArgumentException unreadable) {
+                // not the detector's payload: it says nothing about what was emitted
+            }
+        });
+        return last;
+    }
+
+    /** Every keyed record of every partition of {@code topic} published since {@code sinceMillis}, in offset order per partition. */
+    void readSince(String topic, long sinceMillis, Consumer<ConsumerRecord<String, String>> sink) {
         try (KafkaConsumer<String, String> c = consumer()) {
             List<TopicPartition> all = c.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             Map<TopicPartition, Long> since = new HashMap<>();
             all.forEach(p -> since.put(p, sinceMillis));
             readRange(c, since, c.endOffsets(all), r -> {
-                if (r.key() == null) return;
-                try {
-                    last.merge(r.key(), openTime.applyAsLong(r.value()), Math::max);
-                } catch (IllegalArgumentException unreadable) {
-                    // not the detector's payload: it says nothing about what was emitted
-                }
+                if (r.key() != null) sink.accept(r);
             });
         }
-        return last;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.riskplatform.detector.stream;
 
 import dev.riskplatform.core.market.BarBuilder;
 import dev.riskplatform.core.market.Trade;
+import dev.riskplatform.core.risk.EmittedBar;
 import dev.riskplatform.core.risk.ScoringModel;
 import dev.riskplatform.core.risk.SymbolPipeline;
 import dev.riskplatform.detector.model.ActiveModel;
@@ -15,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The stream's state: one {@link SymbolPipeline} per symbol, what a restart found already emitted,
- * and when each partition last delivered a record. Its monitor is the stream lock: the batch, the idle
+ * The stream's state: one {@link SymbolPipeline} per symbol, what a restart found already emitted (and
+ * rebuilt from: {@link #restore}), and when each partition last delivered a record. Its monitor is the stream lock: the batch, the idle
  * timer and the recovery hooks each hold it for the whole of their work, so a symbol's trades and idle
  * closes never interleave. (A {@code @Singleton} bean, injected as itself: a client proxy would be a
  * different monitor.)
@@ -37,6 +38,11 @@ public class SymbolTable {
     private final Map<String, Long> alertedThrough = new HashMap<>();
     /** False while a recovery replays: its fresh cool-down must not re-open episodes (SymbolPipeline#alertsAfter). */
     private boolean alertsResumed = true;
+    /**
+     * Symbols whose state the running recovery rebuilds from their emitted bars (SymbolPipeline#restore), with the
+     * publish time of the newest trade the stream had seen when the last of them closed.
+     */
+    private final Map<String, Long> restoring = new HashMap<>();
     /** Wall time of the last record of any kind (dead letters too) per partition: a busy partition is not idle. */
     private long[] partitionActivity = new long[0];
 
@@ -57,6 +63,7 @@ public class SymbolTable {
         s.lastTradeWall = wallNow;
         s.partition = partition;
         BarBuilder.Outcome outcome = s.pipeline.onTrade(t, parsed.ingestTime(), model, out);
+        if (!live) return; // a replayed trade refused was counted when it came live, or is one of a restored bar
         if (outcome == BarBuilder.Outcome.LATE) metrics.late();
         if (outcome == BarBuilder.Outcome.DUPLICATE) metrics.duplicate();
     }
@@ -85,15 +92,51 @@ public class SymbolTable {
         return symbols.size();
     }
 
-    /** Recovery: bars (and alerts) opening at or before these times were emitted before a restart. */
-    synchronized void silence(Map<String, Long> lastEmittedOpen, Map<String, Long> lastAlertedOpen) {
+    /** Recovery, first: the last alert per symbol in risk_alerts. Alerts of replayed bars wait for {@link #resumeAlerts}. */
+    synchronized void beginRecovery(Map<String, Long> lastAlertedOpen) {
         alertsResumed = false;
         lastAlertedOpen.forEach((symbol, open) -> alertedThrough.merge(symbol, open, Math::max));
-        lastEmittedOpen.forEach((symbol, open) -> {
-            emittedThrough.merge(symbol, open, Math::max);
-            SymbolState s = symbols.get(symbol);
-            if (s != null) s.pipeline.silenceThrough(open);
-        });
+    }
+
+    /** Recovery: a bar of a symbol not on the assigned partitions was emitted (its trades, should any come here, are not re-emitted). */
+    synchronized void emitted(String symbol, long openTime) {
+        emittedThrough.merge(symbol, openTime, Math::max);
+        SymbolState s = symbols.get(symbol);
+        if (s != null && !restoring.containsKey(symbol)) s.pipeline.silenceThrough(openTime);
+    }
+
+    /**
+     * Recovery: a bar the stream emitted before, of a symbol on an assigned partition, in the order of risk_events. A
+     * symbol followed already (its partition was kept through the rebalance) keeps its state. {@code publishedAtStop}:
+     * the event was published as the previous owner stopped, so its alert may have been lost with it.
+     */
+    synchronized void restore(EmittedBar emitted, int partition, boolean publishedAtStop, SymbolPipeline.Sink out) {
+        String symbol = emitted.bar().symbol();
+        long open = emitted.bar().openTime();
+        ScoringModel model = models.forSymbol(symbol).scoring();
+        if (!emitted.bar().interval().equals(model.spec().interval())) return; // bars of another model's interval
+        SymbolState s = symbols.get(symbol);
+        if (s != null && !restoring.containsKey(symbol)) {
+            emitted(symbol, open);
+            return;
+        }
+        emittedThrough.merge(symbol, open, Math::max);
+        boolean alertMayBeLost = publishedAtStop && open > alertedThrough.getOrDefault(symbol, Long.MIN_VALUE);
+        if (s == null || !s.pipeline.restore(emitted, model, alertMayBeLost, out)) {
+            if (s != null && open <= s.pipeline.lastEmittedOpen()) return; // an event sent twice
+            s = create(symbol, model); // first bar, or after a hole: the stream that emitted them had started cold there
+            s.partition = partition;
+            s.pipeline.restore(emitted, model, alertMayBeLost, out);
+        }
+        restoring.put(symbol, emitted.lastTradePublishTime());
+    }
+
+    /**
+     * Recovery: per restored symbol, when the newest trade seen at its last restored bar's close was published;
+     * its trades published well before that are in restored bars and need no replay.
+     */
+    synchronized Map<String, Long> restoredThrough() {
+        return new HashMap<>(restoring);
     }
 
     /**
@@ -102,6 +145,7 @@ public class SymbolTable {
      */
     synchronized void resumeAlerts() {
         alertsResumed = true;
+        restoring.clear();
         symbols.forEach((symbol, s) -> {
             if (emittedThrough.containsKey(symbol)) s.pipeline.alertsAfter(alertedThrough.getOrDefault(symbol, Long.MIN_VALUE));
         });
@@ -111,6 +155,7 @@ public class SymbolTable {
     synchronized void forget(List<Integer> partitions) {
         symbols.entrySet().removeIf(e -> {
             if (!partitions.contains(e.getValue().partition)) return false;
+            restoring.remove(e.getKey());
             emittedThrough.remove(e.getKey()); // re-learnt from risk_events and risk_alerts, as a fresh process would
             alertedThrough.remove(e.getKey());
             return true;
@@ -124,12 +169,15 @@ public class SymbolTable {
 
     private SymbolState state(String symbol, ScoringModel model) {
         SymbolState s = symbols.get(symbol);
-        if (s != null) return s;
+        return s != null ? s : create(symbol, model);
+    }
+
+    private SymbolState create(String symbol, ScoringModel model) {
         SymbolPipeline p = new SymbolPipeline(symbol, model.spec(), config.allowedLateness().toMillis(),
                 config.cooldownBars(), System::currentTimeMillis);
         p.silenceThrough(emittedThrough.getOrDefault(symbol, Long.MIN_VALUE));
         if (alertsResumed && emittedThrough.containsKey(symbol)) p.alertsAfter(alertedThrough.getOrDefault(symbol, Long.MIN_VALUE));
-        s = new SymbolState(p);
+        SymbolState s = new SymbolState(p);
         symbols.put(symbol, s);
         return s;
     }
