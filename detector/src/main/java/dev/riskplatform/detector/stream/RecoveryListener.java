@@ -64,6 +64,7 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
     @Override
     public void onPartitionsAssigned(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         if (partitions.isEmpty()) return;
+        long started = System.nanoTime();
         try {
             FeatureSpec spec = models.firstModel().get(60, TimeUnit.SECONDS).scoring().spec();
             Map<TopicPartition, Long> committed = committed(consumer, partitions);
@@ -73,8 +74,8 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
                     consumer.partitionsFor(partitions.iterator().next().topic()).size());
             last = r;
             recoveries.increment();
-            LOG.infof("recovered %s: %d bars from risk_events, then %d trades (%d passed over) before the committed offsets",
-                    partitions, r.bars(), r.trades(), r.skipped());
+            LOG.infof("recovered %s in %d ms: %d bars from risk_events, then %d trades (%d passed over) before the committed offsets",
+                    partitions, (System.nanoTime() - started) / 1_000_000, r.bars(), r.trades(), r.skipped());
         } catch (Exception e) {
             // Without recovery the windows warm up again: a blind spot, but not a stopped stream.
             LOG.error("state recovery failed for " + partitions + "; windows warm up from live trades", e);

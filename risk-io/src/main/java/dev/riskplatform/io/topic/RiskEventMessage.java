@@ -133,7 +133,7 @@ public final class RiskEventMessage {
                 m.number("low"), m.number("close"), m.number("volume"), Double.NaN, Double.NaN, m.integer("tradeCount"),
                 m.has("firstTradeId") ? m.integer("firstTradeId") : Bar.NO_TRADE_ID,
                 m.has("lastTradeId") ? m.integer("lastTradeId") : Bar.NO_TRADE_ID, m.bool("gap"));
-        return new EmittedBar(bar, m.numberOrNull("score"), m.bool("anomaly"), m.textOrNull("alertId"));
+        return new EmittedBar(bar, m.numberOrNull("score"), m.bool("anomaly"), m.textOrNull("alertId"), m.integer("lastTradePublishTime"));
     }
 
     private static JsonParser barMember(boolean ofType, String name, String type, JsonParser p) {

@@ -125,7 +125,7 @@ class RiskEventsContractTest {
             assertEquals(new Bar(b.symbol(), b.interval(), b.openTime(), b.closeTime(), b.open(), b.high(), b.low(), b.close(),
                     b.volume(), Double.NaN, Double.NaN, b.tradeCount(), b.firstTradeId(), b.lastTradeId(), b.gap()), got.bar(),
                     "all but quote volume and VWAP, which risk_events does not carry: " + json);
-            assertEquals(List.of(e.anomaly()), List.of(got.anomaly()));
+            assertEquals(List.of(e.anomaly(), e.lastTradePublishTime()), List.of(got.anomaly(), got.lastTradePublishTime()));
             assertEquals(e.score(), got.score());
             assertEquals(e.alertId(), got.alertId());
         }
@@ -140,7 +140,8 @@ class RiskEventsContractTest {
     void theEmittedBarRefusesWithTheFullReadsReasons() {
         String ok = RiskEventMessage.toJson(scored(null, false));
         Contract.refusesWhatIsNotOneJsonObject(TOPIC, RiskEventMessage::emittedBar, ok);
-        for (String field : new String[] {"symbol", "interval", "openTime", "close", "volume", "gap", "score", "anomaly", "alertId"}) {
+        for (String field : new String[] {"symbol", "interval", "openTime", "close", "volume", "gap", "score", "anomaly", "alertId",
+                "lastTradePublishTime"}) {
             assertEquals(reason(RiskEventMessage::parse, without(ok, field)), reason(RiskEventMessage::emittedBar, without(ok, field)));
         }
         assertEquals("openTime must be an integer", reason(RiskEventMessage::emittedBar, ok.replace("1700000040000", "\"1700000040000\"")));
