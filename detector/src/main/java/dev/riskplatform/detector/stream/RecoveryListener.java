@@ -45,10 +45,13 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
     private final DetectorConfig config;
     private final StateRecovery recovery;
     private final Counter recoveries;
-    private volatile Recovered last = new Recovered(0, 0, 0);
+    private volatile Recovered last = new Recovered(0, 0, 0, 0, 0);
 
-    /** What one recovery rebuilt from: bars restored, trades replayed through the pipelines, trades passed over unread. */
-    public record Recovered(long bars, long trades, long skipped) {
+    /**
+     * What one recovery rebuilt from: bars restored, trades replayed through the pipelines, trades passed over unread;
+     * and how long reading the bars and replaying the trades took.
+     */
+    public record Recovered(long bars, long trades, long skipped, long barsMillis, long tradesMillis) {
     }
 
     public RecoveryListener(SymbolTable symbols, Outputs outputs, ModelManager models, DetectorConfig config, MeterRegistry meters) {
@@ -70,12 +73,13 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
             Map<TopicPartition, Long> committed = committed(consumer, partitions);
             Map<TopicPartition, Long> stopped = recovery.stoppedAt(committed);
             // empty: nothing consumed (or retained) before
-            Recovered r = stopped.isEmpty() ? new Recovered(0, 0, 0) : rebuild(new Lookback(spec, config), stopped, committed,
+            Recovered r = stopped.isEmpty() ? new Recovered(0, 0, 0, 0, 0) : rebuild(new Lookback(spec, config), stopped, committed,
                     consumer.partitionsFor(partitions.iterator().next().topic()).size());
             last = r;
             recoveries.increment();
-            LOG.infof("recovered %s in %d ms: %d bars from risk_events, then %d trades (%d passed over) before the committed offsets",
-                    partitions, (System.nanoTime() - started) / 1_000_000, r.bars(), r.trades(), r.skipped());
+            LOG.infof("recovered %s in %d ms: %d bars from risk_events in %d ms, then %d trades (%d passed over) before the"
+                    + " committed offsets in %d ms", partitions, (System.nanoTime() - started) / 1_000_000, r.bars(), r.barsMillis(),
+                    r.trades(), r.skipped(), r.tradesMillis());
         } catch (Exception e) {
             // Without recovery the windows warm up again: a blind spot, but not a stopped stream.
             LOG.error("state recovery failed for " + partitions + "; windows warm up from live trades", e);
@@ -92,10 +96,12 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
         stopped.forEach((p, t) -> stopByPartition.put(p.partition(), t));
         symbols.beginRecovery(recovery.lastOpenTimes("risk_alerts", from, json -> RiskAlertMessage.parse(json).openTime()));
         long[] bars = {0};
+        long barsFrom = System.nanoTime();
         recovery.readSince("risk_events", from, r -> {
             int partition = partitionOf(r.key(), partitions);
             if (restore(r, partition, stopByPartition.get(partition), lookback)) bars[0]++;
         });
+        long tradesFrom = System.nanoTime();
         Map<String, Long> restored = symbols.restoredThrough();
         Map<TopicPartition, Long> since = new HashMap<>();
         stopped.forEach((p, t) -> since.put(p, lookback.tradesSince(t, p.partition(), restored, s -> partitionOf(s, partitions))));
@@ -110,7 +116,7 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
             trades[0]++;
         });
         symbols.resumeAlerts();
-        return new Recovered(bars[0], trades[0], trades[1]);
+        return new Recovered(bars[0], trades[0], trades[1], (tradesFrom - barsFrom) / 1_000_000, (System.nanoTime() - tradesFrom) / 1_000_000);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.riskplatform.core.risk.EmittedBar;
 import dev.riskplatform.core.risk.RiskEvent;
 import dev.riskplatform.core.risk.RollingIntradayRisk;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -119,21 +120,79 @@ public final class RiskEventMessage {
 
     /**
      * The bar and the stream's verdict on it, as a restart rebuilds a symbol's state from them ({@code
-     * SymbolPipeline.restore}): the top-level members only, features and intraday risk skipped unread (a restart reads
-     * a day of events of every symbol). {@code firstTradeId} and {@code lastTradeId} are optional (events written before
+     * SymbolPipeline.restore}): streamed, the members it needs only, features and intraday risk skipped unparsed (a
+     * restart reads a day of events of every symbol). {@code firstTradeId} and {@code lastTradeId} are optional (events written before
      * them have none: -1). The refusals are {@link #parse}'s for what is read.
      *
      * @throws IllegalArgumentException with the reason
      */
     public static EmittedBar emittedBar(String json) {
-        Members m = TopicJson.readTopLevel(TOPIC, json);
-        long openTime = m.integer("openTime");
-        BarInterval interval = BarInterval.parse(m.text("interval"));
-        Bar bar = new Bar(m.text("symbol"), interval, openTime, openTime + interval.millis() - 1, m.number("open"), m.number("high"),
-                m.number("low"), m.number("close"), m.number("volume"), Double.NaN, Double.NaN, m.integer("tradeCount"),
-                m.has("firstTradeId") ? m.integer("firstTradeId") : Bar.NO_TRADE_ID,
-                m.has("lastTradeId") ? m.integer("lastTradeId") : Bar.NO_TRADE_ID, m.bool("gap"));
-        return new EmittedBar(bar, m.numberOrNull("score"), m.bool("anomaly"), m.textOrNull("alertId"), m.integer("lastTradePublishTime"));
+        if (json == null) throw TopicJson.missing(TOPIC);
+        try (JsonParser p = TopicJson.FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw TopicJson.notAnObject(TOPIC);
+            Object[] v = new Object[EMITTED.length];
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                Integer at = EMITTED_INDEX.get(p.currentName());
+                JsonToken value = p.nextToken();
+                if (at != null) v[at] = scalar(at, value, p);
+                else p.skipChildren();
+            }
+            if (p.nextToken() != null) throw TopicJson.trailing(TOPIC);
+            long openTime = (Long) required(v, OPEN_TIME);
+            BarInterval interval = BarInterval.parse((String) required(v, INTERVAL));
+            Bar bar = new Bar((String) required(v, SYMBOL), interval, openTime, openTime + interval.millis() - 1,
+                    (Double) required(v, OPEN), (Double) required(v, HIGH), (Double) required(v, LOW), (Double) required(v, CLOSE),
+                    (Double) required(v, VOLUME), Double.NaN, Double.NaN, (Long) required(v, TRADE_COUNT),
+                    v[FIRST_TRADE_ID] == null ? Bar.NO_TRADE_ID : (Long) v[FIRST_TRADE_ID],
+                    v[LAST_TRADE_ID] == null ? Bar.NO_TRADE_ID : (Long) v[LAST_TRADE_ID], (Boolean) required(v, GAP));
+            return new EmittedBar(bar, required(v, SCORE) == NULL ? null : (Double) v[SCORE], (Boolean) required(v, ANOMALY),
+                    required(v, ALERT_ID) == NULL ? null : (String) v[ALERT_ID], (Long) required(v, LAST_TRADE_PUBLISH_TIME));
+        } catch (JsonProcessingException e) {
+            throw TopicJson.notJson(TOPIC, e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw TopicJson.notJson(TOPIC, e.getMessage(), e);
+        }
+    }
+
+    /** The members {@link #emittedBar} reads, and the type {@link #parse} requires of each (score and alertId may be null). */
+    private static final String[][] EMITTED = {{"symbol", "a string"}, {"interval", "a string"}, {"openTime", "an integer"},
+            {"open", "a number"}, {"high", "a number"}, {"low", "a number"}, {"close", "a number"}, {"volume", "a number"},
+            {"tradeCount", "an integer"}, {"firstTradeId", "an integer"}, {"lastTradeId", "an integer"}, {"gap", "true or false"},
+            {"score", "a number"}, {"anomaly", "true or false"}, {"alertId", "a string"}, {"lastTradePublishTime", "an integer"}};
+    private static final int SYMBOL = 0, INTERVAL = 1, OPEN_TIME = 2, OPEN = 3, HIGH = 4, LOW = 5, CLOSE = 6, VOLUME = 7,
+            TRADE_COUNT = 8, FIRST_TRADE_ID = 9, LAST_TRADE_ID = 10, GAP = 11, SCORE = 12, ANOMALY = 13, ALERT_ID = 14,
+            LAST_TRADE_PUBLISH_TIME = 15;
+    private static final Map<String, Integer> EMITTED_INDEX = new HashMap<>();
+    private static final Object NULL = new Object();
+
+    static {
+        for (int i = 0; i < EMITTED.length; i++) EMITTED_INDEX.put(EMITTED[i][0], i);
+    }
+
+    /** Member {@code at}'s value as its documented type (Long, Double, String, Boolean; NULL where null is allowed). */
+    private static Object scalar(int at, JsonToken value, JsonParser p) throws IOException {
+        if (value == JsonToken.VALUE_NULL && (at == SCORE || at == ALERT_ID)) return NULL;
+        String type = EMITTED[at][1];
+        switch (type) {
+            case "a string":
+                if (value == JsonToken.VALUE_STRING) return p.getText();
+                break;
+            case "an integer":
+                if (value == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) return p.getLongValue();
+                break;
+            case "a number":
+                if (value == JsonToken.VALUE_NUMBER_INT || value == JsonToken.VALUE_NUMBER_FLOAT) return p.getDoubleValue();
+                break;
+            default:
+                if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) return value == JsonToken.VALUE_TRUE;
+        }
+        throw new IllegalArgumentException(EMITTED[at][0] + " must be " + type);
+    }
+
+    /** The member's value, NULL included (scalar() let it through only where null is allowed). */
+    private static Object required(Object[] values, int at) {
+        if (values[at] == null) throw new IllegalArgumentException(EMITTED[at][0] + " is missing");
+        return values[at];
     }
 
     private static JsonParser barMember(boolean ofType, String name, String type, JsonParser p) {

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -66,32 +64,6 @@ final class TopicJson {
             JsonNode n = TREE.readTree(p);
             if (p.nextToken() != null) throw trailing(topic);
             return new Members(n, "");
-        } catch (JsonProcessingException e) {
-            throw notJson(topic, e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw notJson(topic, e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The value's top-level members that are not objects or arrays, by streaming: nested ones are skipped unread,
-     * for a reader that needs a few members of many values. Refused as {@link #readObject} refuses.
-     *
-     * @throws IllegalArgumentException with the reason
-     */
-    static Members readTopLevel(String topic, String json) {
-        if (json == null) throw missing(topic);
-        try (JsonParser p = FACTORY.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw notAnObject(topic);
-            ObjectNode flat = JsonNodeFactory.instance.objectNode();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (value.isStructStart()) p.skipChildren();
-                else flat.set(name, TREE.readTree(p));
-            }
-            if (p.nextToken() != null) throw trailing(topic);
-            return new Members(flat, "");
         } catch (JsonProcessingException e) {
             throw notJson(topic, e.getOriginalMessage(), e);
         } catch (IOException e) {

@@ -147,6 +147,12 @@ class RiskEventsContractTest {
         assertEquals("openTime must be an integer", reason(RiskEventMessage::emittedBar, ok.replace("1700000040000", "\"1700000040000\"")));
         assertEquals("lastTradeId must be an integer", reason(RiskEventMessage::emittedBar, ok.replace("\"lastTradeId\":311", "\"lastTradeId\":\"311\"")));
         assertEquals("anomaly must be true or false", reason(RiskEventMessage::emittedBar, ok.replace("\"anomaly\":false", "\"anomaly\":0")));
+        String[][] wrong = {{"\"gap\":false", "\"gap\":null"}, {"\"close\":42005.2", "\"close\":\"42005.2\""},
+                {"\"symbol\":\"BTCUSDT\"", "\"symbol\":{\"a\":1}"}, {"\"tradeCount\":311", "\"tradeCount\":3.5"}};
+        for (String[] w : wrong) {
+            String bad = ok.replace(w[0], w[1]);
+            assertEquals(reason(RiskEventMessage::parse, bad), reason(RiskEventMessage::emittedBar, bad), bad);
+        }
     }
 
     private static Map<String, Double> features(RiskEvent e) {
