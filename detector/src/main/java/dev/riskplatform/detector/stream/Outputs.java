@@ -101,6 +101,7 @@ public class Outputs {
             Alert a = inMarket(raw);
             String json = RiskAlertMessage.toJson(a);
             futures.add(publisher.alert(a.symbol(), json));
+            symbols.alertSent(a.symbol(), a.openTime());
             metrics.alert(a);
             live.alert(a, json);
         }

@@ -36,6 +36,11 @@ public class SymbolTable {
     private final Map<String, SymbolState> symbols = new HashMap<>();
     private final Map<String, Long> emittedThrough = new HashMap<>();
     private final Map<String, Long> alertedThrough = new HashMap<>();
+    /**
+     * The newest alert this process sent per symbol, kept through rebalances: an alert it sent may still be on its way
+     * to risk_alerts when a rebalance in the same process reads that topic, and is not lost (only a crash loses one).
+     */
+    private final Map<String, Long> sentAlerts = new HashMap<>();
     /** False while a recovery replays: its fresh cool-down must not re-open episodes (SymbolPipeline#alertsAfter). */
     private boolean alertsResumed = true;
     /**
@@ -121,7 +126,7 @@ public class SymbolTable {
             return;
         }
         emittedThrough.merge(symbol, open, Math::max);
-        boolean alertMayBeLost = publishedAtStop && open > alertedThrough.getOrDefault(symbol, Long.MIN_VALUE);
+        boolean alertMayBeLost = publishedAtStop && open > lastAlerted(symbol);
         if (s == null || !s.pipeline.restore(emitted, model, alertMayBeLost, out)) {
             if (s != null && open <= s.pipeline.lastEmittedOpen()) return; // an event sent twice
             s = create(symbol, model); // first bar, or after a hole: the stream that emitted them had started cold there
@@ -147,7 +152,7 @@ public class SymbolTable {
         alertsResumed = true;
         restoring.clear();
         symbols.forEach((symbol, s) -> {
-            if (emittedThrough.containsKey(symbol)) s.pipeline.alertsAfter(alertedThrough.getOrDefault(symbol, Long.MIN_VALUE));
+            if (emittedThrough.containsKey(symbol)) s.pipeline.alertsAfter(lastAlerted(symbol));
         });
     }
 
@@ -160,6 +165,16 @@ public class SymbolTable {
             alertedThrough.remove(e.getKey());
             return true;
         });
+    }
+
+    /** An alert went out from this process (under the stream lock, from the sink). */
+    synchronized void alertSent(String symbol, long openTime) {
+        sentAlerts.merge(symbol, openTime, Math::max);
+    }
+
+    /** The open time of the symbol's last alert: in risk_alerts, or sent by this process; Long.MIN_VALUE for none. */
+    private long lastAlerted(String symbol) {
+        return Math.max(alertedThrough.getOrDefault(symbol, Long.MIN_VALUE), sentAlerts.getOrDefault(symbol, Long.MIN_VALUE));
     }
 
     private long lastActivity(SymbolState s) {
@@ -176,7 +191,7 @@ public class SymbolTable {
         SymbolPipeline p = new SymbolPipeline(symbol, model.spec(), config.allowedLateness().toMillis(),
                 config.cooldownBars(), System::currentTimeMillis);
         p.silenceThrough(emittedThrough.getOrDefault(symbol, Long.MIN_VALUE));
-        if (alertsResumed && emittedThrough.containsKey(symbol)) p.alertsAfter(alertedThrough.getOrDefault(symbol, Long.MIN_VALUE));
+        if (alertsResumed && emittedThrough.containsKey(symbol)) p.alertsAfter(lastAlerted(symbol));
         SymbolState s = new SymbolState(p);
         symbols.put(symbol, s);
         return s;
