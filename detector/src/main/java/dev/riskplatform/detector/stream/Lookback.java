@@ -30,18 +30,20 @@ record Lookback(long interval, long lateness, int historyBars) {
         return Math.max(trades(), RollingIntradayRisk.WINDOW_MILLIS + 2 * interval + lateness);
     }
 
-    /** Publish times of the trades around a bar's close, and the two hosts' clocks: an interval and the lateness. */
+    /** An event published this close to a partition's stop may be one whose alert a crash lost: an interval and the lateness. */
     long clockMargin() {
         return interval + lateness;
     }
 
     /**
-     * The earliest publish time of a trade of a bar after the last one restored, from when the newest trade seen at its
-     * close was published: trades of the next bar came before it by at most the lateness (an interval and the lateness
-     * here). Publish time, not the bar's own time, so a replay of history or a detector behind its feed is no exception.
+     * The earliest record timestamp of a trade of a bar after the last one restored, from its event's {@code
+     * pendingSince} (else, no bar open then, its {@code lastTradePublishTime}: later trades came after it). Both are the
+     * ingestor's publish times, as record timestamps are, set a moment before them: the lateness covers that. Publish
+     * time, not the bars' own time, so a replay of history, a gap fill published late or a detector behind its feed is
+     * no exception.
      */
-    long firstNeeded(long lastTradePublishTime) {
-        return lastTradePublishTime - clockMargin();
+    long firstNeeded(long pendingSince) {
+        return pendingSince - lateness;
     }
 
     /**

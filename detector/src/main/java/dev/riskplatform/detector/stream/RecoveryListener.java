@@ -92,9 +92,18 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
      */
     private Recovered rebuild(Lookback lookback, Map<TopicPartition, Long> stopped, Map<TopicPartition, Long> committed, int partitions) {
         long from = Collections.min(stopped.values()) - lookback.bars();
+        symbols.beginRecovery(recovery.lastOpenTimes("risk_alerts", from, json -> RiskAlertMessage.parse(json).openTime()));
+        try {
+            return restoreAndReplay(lookback, stopped, committed, partitions, from);
+        } finally {
+            symbols.resumeAlerts(); // also after a failure: what was restored goes on live, the rest warms up
+        }
+    }
+
+    private Recovered restoreAndReplay(Lookback lookback, Map<TopicPartition, Long> stopped, Map<TopicPartition, Long> committed,
+                                       int partitions, long from) {
         Map<Integer, Long> stopByPartition = new HashMap<>();
         stopped.forEach((p, t) -> stopByPartition.put(p.partition(), t));
-        symbols.beginRecovery(recovery.lastOpenTimes("risk_alerts", from, json -> RiskAlertMessage.parse(json).openTime()));
         long[] bars = {0};
         long barsFrom = System.nanoTime();
         recovery.readSince("risk_events", from, r -> {
@@ -109,13 +118,12 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
         recovery.replay(since, committed, r -> {
             Long through = restored.get(r.key());
             if (through != null && r.timestamp() < lookback.firstNeeded(through)) {
-                trades[1]++; // a trade of a restored bar: published before any trade of the bar after it
+                trades[1]++; // a trade of a restored bar: published before the first trade of the bars after them
                 return;
             }
             replay(r.key(), r.value(), r.partition());
             trades[0]++;
         });
-        symbols.resumeAlerts();
         return new Recovered(bars[0], trades[0], trades[1], (tradesFrom - barsFrom) / 1_000_000, (System.nanoTime() - tradesFrom) / 1_000_000);
     }
 
@@ -125,21 +133,27 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
      */
     private boolean restore(ConsumerRecord<String, String> r, int partition, Long stop, Lookback lookback) {
         try {
-            if (stop == null) {
-                RiskEventMessage.BarRef ref = RiskEventMessage.barRef(r.value());
-                symbols.emitted(ref.symbol(), ref.openTime());
-                return false;
-            }
+            if (stop == null) return noteEmitted(r.value());
             EmittedBar bar = RiskEventMessage.emittedBar(r.value());
             synchronized (symbols) { // the stream lock, as a batch holds it
                 Outputs.Sends sends = outputs.outsideBatch();
-                symbols.restore(bar, partition, r.timestamp() >= stop - lookback.clockMargin(), sends);
+                boolean restored = symbols.restore(bar, partition, r.timestamp() >= stop - lookback.clockMargin(), sends);
                 outputs.keepForNextBatch(sends);
+                return restored;
             }
-            return true;
-        } catch (IllegalArgumentException unreadable) {
-            return false; // not the detector's payload: it says nothing about what was emitted
+        } catch (IllegalArgumentException unrestorable) {
+            return noteEmitted(r.value()); // still its bar was emitted, if that much can be read
         }
+    }
+
+    private boolean noteEmitted(String value) {
+        try {
+            RiskEventMessage.BarRef ref = RiskEventMessage.barRef(value);
+            symbols.emitted(ref.symbol(), ref.openTime());
+        } catch (IllegalArgumentException unreadable) {
+            // not the detector's payload: it says nothing about what was emitted
+        }
+        return false;
     }
 
     /** The market_prices partition of a symbol: the ingestor's producer partitions by key (symbol), as Kafka's default does. */

@@ -44,8 +44,8 @@ public class SymbolTable {
     /** False while a recovery replays: its fresh cool-down must not re-open episodes (SymbolPipeline#alertsAfter). */
     private boolean alertsResumed = true;
     /**
-     * Symbols whose state the running recovery rebuilds from their emitted bars (SymbolPipeline#restore), with the
-     * publish time of the newest trade the stream had seen when the last of them closed.
+     * Symbols whose state the running recovery rebuilds from their emitted bars (SymbolPipeline#restore), with when the
+     * trades after the last of them began to be published (its event's pendingSince, else lastTradePublishTime).
      */
     private final Map<String, Long> restoring = new HashMap<>();
     /** Wall time of the last record of any kind (dead letters too) per partition: a busy partition is not idle. */
@@ -112,33 +112,34 @@ public class SymbolTable {
 
     /**
      * Recovery: a bar the stream emitted before, of a symbol on an assigned partition, in the order of risk_events. A
-     * symbol followed already (its partition was kept through the rebalance) keeps its state. {@code publishedAtStop}:
-     * the event was published as the previous owner stopped, so its alert may have been lost with it.
+     * symbol followed already (its partition was kept through the rebalance) keeps its state, as does one whose model
+     * now has another interval (the bar only marks what was emitted). {@code publishedAtStop}: the event was published
+     * as the previous owner stopped, so its alert may have been lost with it. True when the bar was restored.
      */
-    synchronized void restore(EmittedBar emitted, int partition, boolean publishedAtStop, SymbolPipeline.Sink out) {
+    synchronized boolean restore(EmittedBar emitted, int partition, boolean publishedAtStop, SymbolPipeline.Sink out) {
         String symbol = emitted.bar().symbol();
         long open = emitted.bar().openTime();
         ScoringModel model = models.forSymbol(symbol).scoring();
-        if (!emitted.bar().interval().equals(model.spec().interval())) return; // bars of another model's interval
         SymbolState s = symbols.get(symbol);
-        if (s != null && !restoring.containsKey(symbol)) {
+        if (!emitted.bar().interval().equals(model.spec().interval()) || (s != null && !restoring.containsKey(symbol))) {
             emitted(symbol, open);
-            return;
+            return false;
         }
         emittedThrough.merge(symbol, open, Math::max);
         boolean alertMayBeLost = publishedAtStop && open > lastAlerted(symbol);
         if (s == null || !s.pipeline.restore(emitted, model, alertMayBeLost, out)) {
-            if (s != null && open <= s.pipeline.lastEmittedOpen()) return; // an event sent twice
+            if (s != null && open <= s.pipeline.lastEmittedOpen()) return false; // an event sent twice
             s = create(symbol, model); // first bar, or after a hole: the stream that emitted them had started cold there
             s.partition = partition;
             s.pipeline.restore(emitted, model, alertMayBeLost, out);
         }
-        restoring.put(symbol, emitted.lastTradePublishTime());
+        restoring.put(symbol, emitted.pendingSince() != null ? emitted.pendingSince() : emitted.lastTradePublishTime());
+        return true;
     }
 
     /**
-     * Recovery: per restored symbol, when the newest trade seen at its last restored bar's close was published;
-     * its trades published well before that are in restored bars and need no replay.
+     * Recovery: per restored symbol, when the first trade in no restored bar was published (at the earliest); its
+     * trades published before that are in restored bars and need no replay.
      */
     synchronized Map<String, Long> restoredThrough() {
         return new HashMap<>(restoring);

@@ -26,7 +26,7 @@ class MarketBoardTest {
         Bar bar = new Bar(symbol, MINUTE, open, open + MINUTE.millis() - 1, close, close, close, close, 1, close, close, 1, 1, 1, false);
         Double s = score.equals("null") ? null : Double.valueOf(score);
         return new RiskEvent(bar, null, List.of(), s, 2.0, false, "m", 1, "tail-blend", null, open, open, false,
-                new RollingIntradayRisk.Snapshot(1, null, null, null));
+                new RollingIntradayRisk.Snapshot(1, null, null, null), null);
     }
 
     /** Adds an alert with its JSON, as the detector hands both to the board. */

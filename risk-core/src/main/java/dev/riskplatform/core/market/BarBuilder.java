@@ -65,15 +65,22 @@ public final class BarBuilder {
     }
 
     public Outcome onTrade(Trade t) {
+        return onTrade(t, Long.MAX_VALUE);
+    }
+
+    /** As {@link #onTrade(Trade)}, noting when the trade was published for {@link #pendingSince}. */
+    public Outcome onTrade(Trade t, long publishTime) {
         if (!symbol.equals(t.symbol())) {
             throw new IllegalArgumentException("trade for " + t.symbol() + " sent to the " + symbol + " bar builder");
         }
         long barOpen = interval.openTime(t.tradeTime());
         if (barOpen < closedBefore) return reject(t);
-        if (!openBar(barOpen).add(t)) {
+        OpenBar bar = openBar(barOpen);
+        if (!bar.add(t)) {
             duplicates++;
             return Outcome.DUPLICATE;
         }
+        bar.firstPublishTime = Math.min(bar.firstPublishTime, publishTime);
         accepted++;
         if (t.tradeTime() > maxTradeTime) {
             maxTradeTime = t.tradeTime();
@@ -162,6 +169,16 @@ public final class BarBuilder {
     /** Real (non-gap) bars emitted. */
     public long barCount() { return bars; }
     public long gapBarCount() { return gapBars; }
+    /**
+     * When the earliest trade of the bars still open was published; Long.MAX_VALUE when none is open. A restart needs
+     * the trades from there on to rebuild them (they are in no emitted bar).
+     */
+    public long pendingSince() {
+        long since = Long.MAX_VALUE;
+        for (OpenBar b : open.values()) since = Math.min(since, b.firstPublishTime);
+        return since;
+    }
+
     /** Bars still open, waiting for the watermark. */
     public int openBarCount() { return open.size(); }
 }

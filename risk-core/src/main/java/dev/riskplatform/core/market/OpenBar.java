@@ -18,6 +18,8 @@ final class OpenBar {
     // Exact sums: a double sum would depend on arrival order in its last bits.
     private BigDecimal volume = BigDecimal.ZERO, quoteVolume = BigDecimal.ZERO;
     private long minId = Long.MAX_VALUE, maxId = Long.MIN_VALUE;
+    /** When the earliest of its trades was published (Kafka), if the caller said. */
+    long firstPublishTime = Long.MAX_VALUE;
 
     OpenBar(long openTime) {
         this.openTime = openTime;

@@ -12,10 +12,12 @@ import java.util.List;
  * publish-to-risk latency then runs from the timer, not from {@code lastTradePublishTime}.
  * {@code featureNames} name the values of {@code features} (the model's feature spec); {@code scorer} is the
  * served score that {@code score} and {@code threshold} are of. {@code intraday}: the symbol's rolling 24 h
- * volatility and one-bar VaR/ES at this bar ({@link RollingIntradayRisk}, the batch's formulas).
+ * volatility and one-bar VaR/ES at this bar ({@link RollingIntradayRisk}, the batch's formulas). {@code pendingSince}:
+ * when the earliest trade of the symbol's bars still open at this bar's close was published, null when none was open
+ * (a restart that restores this bar replays the trades from there: {@link EmittedBar}).
  */
 public record RiskEvent(Bar bar, FeatureVector features, List<String> featureNames, Double score, double threshold,
                         boolean anomaly, String model, long modelVersion, String scorer, String alertId,
                         long lastTradePublishTime, long emittedAt, boolean closedByIdle,
-                        RollingIntradayRisk.Snapshot intraday) {
+                        RollingIntradayRisk.Snapshot intraday, Long pendingSince) {
 }

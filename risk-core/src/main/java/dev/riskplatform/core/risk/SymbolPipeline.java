@@ -67,7 +67,7 @@ public final class SymbolPipeline {
      */
     public BarBuilder.Outcome onTrade(Trade trade, long publishTime, ScoringModel model, Sink sink) {
         lastPublishTime = Math.max(lastPublishTime, publishTime);
-        BarBuilder.Outcome outcome = bars.onTrade(trade);
+        BarBuilder.Outcome outcome = bars.onTrade(trade, publishTime);
         if (outcome == BarBuilder.Outcome.ACCEPTED) newestTradeTime = Math.max(newestTradeTime, trade.tradeTime());
         drain(model, sink, false);
         return outcome;
@@ -148,7 +148,7 @@ public final class SymbolPipeline {
         long now = clock.getAsLong();
         if (fv == null) {
             if (emit) emitEvent(sink, new RiskEvent(bar, null, spec.featureNames(), null, model.threshold().value(), false,
-                    model.name(), model.version(), model.kind().id(), null, lastPublishTime, now, byIdle, risk));
+                    model.name(), model.version(), model.kind().id(), null, lastPublishTime, now, byIdle, risk, pendingSince()));
             return;
         }
         double[] row = fv.values();
@@ -160,7 +160,13 @@ public final class SymbolPipeline {
             if (bar.openTime() > alertSilence) sink.alert(alert(bar, row, score, model, now));
         }
         if (emit) emitEvent(sink, new RiskEvent(bar, fv, spec.featureNames(), score, model.threshold().value(), anomaly,
-                model.name(), model.version(), model.kind().id(), anomaly ? episodeAlertId : null, lastPublishTime, now, byIdle, risk));
+                model.name(), model.version(), model.kind().id(), anomaly ? episodeAlertId : null, lastPublishTime, now, byIdle, risk,
+                pendingSince()));
+    }
+
+    private Long pendingSince() {
+        long since = bars.pendingSince();
+        return since == Long.MAX_VALUE ? null : since;
     }
 
     private void emitEvent(Sink sink, RiskEvent event) {

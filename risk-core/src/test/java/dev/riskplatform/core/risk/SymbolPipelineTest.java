@@ -137,6 +137,8 @@ class SymbolPipelineTest {
             assertEquals(want.anomaly(), got.anomaly());
             assertEquals(want.alertId(), got.alertId(), "merged into the episode opened before the restart");
             assertEquals(want.intraday(), got.intraday());
+            Long pending = restartAt + i + 1 < BARS ? (restartAt + i + 1) * MIN : null; // feed() publishes a bar's trades at its open
+            assertEquals(pending, got.pendingSince(), "the next bar's trades were pending at this close; none after the last");
         }
         assertEquals(List.of(), alerts, "the episode open at the restart was alerted before it");
         assertEquals(2, restarted.duplicateCount(), "bar 309's two trades, at or below its last id: duplicates, not late");
@@ -184,7 +186,7 @@ class SymbolPipelineTest {
         Bar b = e.bar();
         return new EmittedBar(new Bar(b.symbol(), b.interval(), b.openTime(), b.closeTime(), b.open(), b.high(), b.low(), b.close(),
                 b.volume(), Double.NaN, Double.NaN, b.tradeCount(), b.firstTradeId(), b.lastTradeId(), b.gap()),
-                e.score(), e.anomaly(), e.alertId(), e.lastTradePublishTime());
+                e.score(), e.anomaly(), e.alertId(), e.lastTradePublishTime(), e.pendingSince());
     }
 
     /** The drills' finding: an idle tick during a replay (event time 1970 here, wall time now) must not close the future. */

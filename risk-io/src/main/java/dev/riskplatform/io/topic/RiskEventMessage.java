@@ -69,6 +69,7 @@ public final class RiskEventMessage {
             g.writeNumberField("lastTradePublishTime", e.lastTradePublishTime());
             g.writeNumberField("emittedAt", e.emittedAt());
             g.writeStringField("closedBy", e.closedByIdle() ? "idle" : "trade");
+            if (e.pendingSince() != null) g.writeNumberField("pendingSince", e.pendingSince());
             intradayRisk(g, e.intraday(), b.interval().code());
         });
     }
@@ -122,7 +123,7 @@ public final class RiskEventMessage {
      * The bar and the stream's verdict on it, as a restart rebuilds a symbol's state from them ({@code
      * SymbolPipeline.restore}): streamed, the members it needs only, features and intraday risk skipped unparsed (a
      * restart reads a day of events of every symbol). {@code firstTradeId} and {@code lastTradeId} are optional (events written before
-     * them have none: -1). The refusals are {@link #parse}'s for what is read.
+     * them have none: -1), as is {@code pendingSince} (absent when no bar was open: null). The refusals are {@link #parse}'s for what is read.
      *
      * @throws IllegalArgumentException with the reason
      */
@@ -146,7 +147,8 @@ public final class RiskEventMessage {
                     v[FIRST_TRADE_ID] == null ? Bar.NO_TRADE_ID : (Long) v[FIRST_TRADE_ID],
                     v[LAST_TRADE_ID] == null ? Bar.NO_TRADE_ID : (Long) v[LAST_TRADE_ID], (Boolean) required(v, GAP));
             return new EmittedBar(bar, required(v, SCORE) == NULL ? null : (Double) v[SCORE], (Boolean) required(v, ANOMALY),
-                    required(v, ALERT_ID) == NULL ? null : (String) v[ALERT_ID], (Long) required(v, LAST_TRADE_PUBLISH_TIME));
+                    required(v, ALERT_ID) == NULL ? null : (String) v[ALERT_ID], (Long) required(v, LAST_TRADE_PUBLISH_TIME),
+                    (Long) v[PENDING_SINCE]);
         } catch (JsonProcessingException e) {
             throw TopicJson.notJson(TOPIC, e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -158,10 +160,11 @@ public final class RiskEventMessage {
     private static final String[][] EMITTED = {{"symbol", "a string"}, {"interval", "a string"}, {"openTime", "an integer"},
             {"open", "a number"}, {"high", "a number"}, {"low", "a number"}, {"close", "a number"}, {"volume", "a number"},
             {"tradeCount", "an integer"}, {"firstTradeId", "an integer"}, {"lastTradeId", "an integer"}, {"gap", "true or false"},
-            {"score", "a number"}, {"anomaly", "true or false"}, {"alertId", "a string"}, {"lastTradePublishTime", "an integer"}};
+            {"score", "a number"}, {"anomaly", "true or false"}, {"alertId", "a string"}, {"lastTradePublishTime", "an integer"},
+            {"pendingSince", "an integer"}};
     private static final int SYMBOL = 0, INTERVAL = 1, OPEN_TIME = 2, OPEN = 3, HIGH = 4, LOW = 5, CLOSE = 6, VOLUME = 7,
             TRADE_COUNT = 8, FIRST_TRADE_ID = 9, LAST_TRADE_ID = 10, GAP = 11, SCORE = 12, ANOMALY = 13, ALERT_ID = 14,
-            LAST_TRADE_PUBLISH_TIME = 15;
+            LAST_TRADE_PUBLISH_TIME = 15, PENDING_SINCE = 16;
     private static final Map<String, Integer> EMITTED_INDEX = new HashMap<>();
     private static final Object NULL = new Object();
 

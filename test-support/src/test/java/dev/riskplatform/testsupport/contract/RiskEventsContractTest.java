@@ -33,12 +33,12 @@ class RiskEventsContractTest {
     static RiskEvent scored(String alertId, boolean idle) {
         return new RiskEvent(BAR, new FeatureVector(BAR.openTime(), BAR.close(), new double[] {0.31, 1.2, -0.12, 0.4, 0.2, 0.5}),
                 NAMES, 0.41, 2.2, alertId != null, "btc-iforest", 3, "tail-blend", alertId, 1700000100021L, 1700000100025L, idle,
-                new RollingIntradayRisk.Snapshot(1437, 0.41, 0.0021, 0.0029));
+                new RollingIntradayRisk.Snapshot(1437, 0.41, 0.0021, 0.0029), idle ? null : 1700000100003L);
     }
 
     static RiskEvent warmingUp() {
         return new RiskEvent(Bar.gap("BTCUSDT", MINUTE, 1700000040000L, 42000.0), null, NAMES, null, 2.2, false, "btc-iforest", 3,
-                "tail-blend", null, 1700000100021L, 1700000100025L, true, new RollingIntradayRisk.Snapshot(1, null, null, null));
+                "tail-blend", null, 1700000100021L, 1700000100025L, true, new RollingIntradayRisk.Snapshot(1, null, null, null), null);
     }
 
     @Test
@@ -126,6 +126,7 @@ class RiskEventsContractTest {
                     b.volume(), Double.NaN, Double.NaN, b.tradeCount(), b.firstTradeId(), b.lastTradeId(), b.gap()), got.bar(),
                     "all but quote volume and VWAP, which risk_events does not carry: " + json);
             assertEquals(List.of(e.anomaly(), e.lastTradePublishTime()), List.of(got.anomaly(), got.lastTradePublishTime()));
+            assertEquals(e.pendingSince(), got.pendingSince());
             assertEquals(e.score(), got.score());
             assertEquals(e.alertId(), got.alertId());
         }
@@ -133,6 +134,7 @@ class RiskEventsContractTest {
         assertEquals(List.of(3300100L, 3300410L), List.of(documented.firstTradeId(), documented.lastTradeId()));
         String older = without(without(RiskEventMessage.toJson(scored(null, false)), "firstTradeId"), "lastTradeId");
         assertEquals(Bar.NO_TRADE_ID, RiskEventMessage.emittedBar(older).bar().lastTradeId(), "an event written before the ids");
+        assertNull(RiskEventMessage.emittedBar(without(RiskEventMessage.toJson(scored(null, false)), "pendingSince")).pendingSince());
         assertEquals(List.of(), TopicSchemas.violations(TOPIC, older));
     }
 
