@@ -31,14 +31,14 @@ record Lookback(long interval, long lateness, int historyBars) {
     }
 
     /** An event published this close to a partition's stop may be one whose alert a crash lost: an interval and the lateness. */
-    long clockMargin() {
+    long lostAlertWindow() {
         return interval + lateness;
     }
 
     /**
      * The earliest record timestamp of a trade of a bar after the last one restored, from its event's {@code
-     * pendingSince} (else, no bar open then, its {@code lastTradePublishTime}: later trades came after it). Both are the
-     * ingestor's publish times, as record timestamps are, set a moment before them: the lateness covers that. Publish
+     * pendingSince} (SymbolTable#restoredThrough). That is the ingestor's publish time, as record timestamps are, set a
+     * moment before them: the lateness covers that. Publish
      * time, not the bars' own time, so a replay of history, a gap fill published late or a detector behind its feed is
      * no exception.
      */

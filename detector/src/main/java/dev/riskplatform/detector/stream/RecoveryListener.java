@@ -137,7 +137,7 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
             EmittedBar bar = RiskEventMessage.emittedBar(r.value());
             synchronized (symbols) { // the stream lock, as a batch holds it
                 Outputs.Sends sends = outputs.outsideBatch();
-                boolean restored = symbols.restore(bar, partition, r.timestamp() >= stop - lookback.clockMargin(), sends);
+                boolean restored = symbols.restore(bar, partition, r.timestamp() >= stop - lookback.lostAlertWindow(), sends);
                 outputs.keepForNextBatch(sends);
                 return restored;
             }

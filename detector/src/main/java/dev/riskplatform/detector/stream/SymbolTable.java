@@ -45,7 +45,8 @@ public class SymbolTable {
     private boolean alertsResumed = true;
     /**
      * Symbols whose state the running recovery rebuilds from their emitted bars (SymbolPipeline#restore), with when the
-     * trades after the last of them began to be published (its event's pendingSince, else lastTradePublishTime).
+     * trades after the last of them began to be published (its event's pendingSince, else an interval before its
+     * lastTradePublishTime).
      */
     private final Map<String, Long> restoring = new HashMap<>();
     /** Wall time of the last record of any kind (dead letters too) per partition: a busy partition is not idle. */
@@ -103,7 +104,10 @@ public class SymbolTable {
         lastAlertedOpen.forEach((symbol, open) -> alertedThrough.merge(symbol, open, Math::max));
     }
 
-    /** Recovery: a bar of a symbol not on the assigned partitions was emitted (its trades, should any come here, are not re-emitted). */
+    /**
+     * Recovery: a bar was emitted that is not restored here (another instance's symbol, a symbol followed live, a bar of
+     * another interval or an event that cannot be restored): its trades, should any come here, are not emitted again.
+     */
     synchronized void emitted(String symbol, long openTime) {
         emittedThrough.merge(symbol, openTime, Math::max);
         SymbolState s = symbols.get(symbol);
@@ -133,7 +137,10 @@ public class SymbolTable {
             s.partition = partition;
             s.pipeline.restore(emitted, model, alertMayBeLost, out);
         }
-        restoring.put(symbol, emitted.pendingSince() != null ? emitted.pendingSince() : emitted.lastTradePublishTime());
+        // No pendingSince: no bar was open at that close, or the event is older than the member; an interval before its
+        // newest trade covers the open bar's earlier trades in the second case.
+        restoring.put(symbol, emitted.pendingSince() != null ? emitted.pendingSince()
+                : emitted.lastTradePublishTime() - emitted.bar().interval().millis());
         return true;
     }
 
