@@ -42,8 +42,8 @@ class SymbolPipelineTest {
         BigDecimal[] closes = walk(BARS, 7);
         ScoringModel model = fit(closes);
         int jumpAt = 300;
-        for (int i = jumpAt; i < BARS; i++) closes[i] = closes[i].multiply(new BigDecimal("1.05")).setScale(2, RoundingMode.HALF_UP);
-        SymbolPipeline p = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        jumpFrom(closes, jumpAt);
+        SymbolPipeline p = pipeline();
         feed(p, closes, model, 0, BARS);
         p.advanceTo(BARS * MIN + 10_000, model, sink);
 
@@ -60,7 +60,7 @@ class SymbolPipelineTest {
     void silencedBarsRebuildTheWindowsWithoutBeingEmittedAgain() {
         BigDecimal[] closes = walk(BARS, 11);
         ScoringModel model = fit(closes);
-        SymbolPipeline p = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        SymbolPipeline p = pipeline();
         p.silenceThrough(99 * MIN);
         feed(p, closes, model, 0, 120);
         p.advanceTo(120 * MIN + 10_000, model, sink);
@@ -79,8 +79,8 @@ class SymbolPipelineTest {
         BigDecimal[] closes = walk(BARS, 7);
         ScoringModel model = fit(closes);
         int jumpAt = 300, crashAt = 305, replayedTo = 290;
-        for (int i = jumpAt; i < BARS; i++) closes[i] = closes[i].multiply(new BigDecimal("1.05")).setScale(2, RoundingMode.HALF_UP);
-        SymbolPipeline original = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        jumpFrom(closes, jumpAt);
+        SymbolPipeline original = pipeline();
         feed(original, closes, model, 0, crashAt + 1);
         Alert sent = alerts.get(0);
         assertEquals(jumpAt * MIN, sent.openTime());
@@ -88,7 +88,7 @@ class SymbolPipelineTest {
         for (long lastAlerted : new long[] {Long.MIN_VALUE, sent.openTime()}) {
             events.clear();
             alerts.clear();
-            SymbolPipeline restarted = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+            SymbolPipeline restarted = pipeline();
             restarted.silenceThrough((crashAt - 1) * MIN); // risk_events has every bar up to the crash
             feed(restarted, closes, model, 0, replayedTo); // the recovery replay: trades before the committed offset
             restarted.alertsAfter(lastAlerted);
@@ -114,8 +114,8 @@ class SymbolPipelineTest {
         BigDecimal[] closes = walk(BARS, 7);
         ScoringModel model = fit(closes);
         int jumpAt = 300, restartAt = 310;
-        for (int i = jumpAt; i < BARS; i++) closes[i] = closes[i].multiply(new BigDecimal("1.05")).setScale(2, RoundingMode.HALF_UP);
-        SymbolPipeline original = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        jumpFrom(closes, jumpAt);
+        SymbolPipeline original = pipeline();
         feed(original, closes, model, 0, BARS);
         original.advanceTo(BARS * MIN + 10_000, model, sink);
         List<RiskEvent> uninterrupted = List.copyOf(events);
@@ -123,7 +123,7 @@ class SymbolPipelineTest {
 
         events.clear();
         alerts.clear();
-        SymbolPipeline restarted = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        SymbolPipeline restarted = pipeline();
         for (RiskEvent e : uninterrupted.subList(0, restartAt)) assertTrue(restarted.restore(emitted(e), model, false, sink));
         feed(restarted, closes, model, restartAt - 1, BARS); // the last restored bar's trades come again: refused
         restarted.advanceTo(BARS * MIN + 10_000, model, sink);
@@ -150,14 +150,14 @@ class SymbolPipelineTest {
         BigDecimal[] closes = walk(BARS, 7);
         ScoringModel model = fit(closes);
         int jumpAt = 300;
-        for (int i = jumpAt; i < BARS; i++) closes[i] = closes[i].multiply(new BigDecimal("1.05")).setScale(2, RoundingMode.HALF_UP);
-        SymbolPipeline original = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        jumpFrom(closes, jumpAt);
+        SymbolPipeline original = pipeline();
         feed(original, closes, model, 0, jumpAt + 2);
         List<RiskEvent> emitted = List.copyOf(events);
         Alert sent = alerts.get(0);
         alerts.clear();
 
-        SymbolPipeline restarted = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        SymbolPipeline restarted = pipeline();
         for (RiskEvent e : emitted) restarted.restore(emitted(e), model, e.bar().openTime() >= jumpAt * MIN, sink);
         assertEquals(1, alerts.size(), "the episode's alert, not one per anomalous bar: " + alerts);
         assertEquals(sent.alertId(), alerts.get(0).alertId());
@@ -168,15 +168,15 @@ class SymbolPipelineTest {
     void aBarThatDoesNotFollowTheLastRestoredOneIsNotRestored() {
         BigDecimal[] closes = walk(120, 5);
         ScoringModel model = fit(closes);
-        SymbolPipeline original = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        SymbolPipeline original = pipeline();
         feed(original, closes, model, 0, 120);
         List<RiskEvent> emitted = List.copyOf(events);
-        SymbolPipeline restarted = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        SymbolPipeline restarted = pipeline();
         assertTrue(restarted.restore(emitted(emitted.get(10)), model, false, sink));
         assertFalse(restarted.restore(emitted(emitted.get(12)), model, false, sink), "a hole after bar 10");
         assertFalse(restarted.restore(emitted(emitted.get(10)), model, false, sink), "bar 10 again");
         assertTrue(restarted.restore(emitted(emitted.get(11)), model, false, sink));
-        SymbolPipeline live = new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
+        SymbolPipeline live = pipeline();
         feed(live, closes, model, 0, 1);
         assertFalse(live.restore(emitted(emitted.get(0)), model, false, sink), "trades came first");
     }
@@ -214,6 +214,15 @@ class SymbolPipelineTest {
             p.onTrade(new Trade("TEST", id++, closes[i].add(BigDecimal.ONE), BigDecimal.ONE, open + 1_000, false), open, model, sink);
             p.onTrade(new Trade("TEST", id++, closes[i], BigDecimal.ONE, open + 50_000, false), open, model, sink);
         }
+    }
+
+    /** A lasting 5 % jump: every close from {@code jumpAt} on. */
+    private static void jumpFrom(BigDecimal[] closes, int jumpAt) {
+        for (int i = jumpAt; i < closes.length; i++) closes[i] = closes[i].multiply(new BigDecimal("1.05")).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static SymbolPipeline pipeline() {
+        return new SymbolPipeline("TEST", SPEC, 2_000, 30, () -> 0L);
     }
 
     static BigDecimal[] walk(int n, long seed) {
