@@ -1,6 +1,7 @@
 package dev.riskplatform.detector.delivery;
 
 import dev.riskplatform.io.topic.RiskEventMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
@@ -40,7 +42,7 @@ public final class AlertForwarder implements AutoCloseable {
     private final EpisodeTracker episodes = new EpisodeTracker();
     private final Clock clock = Clock.systemUTC();
     private final Thread thread;
-    private volatile KafkaConsumer<String, String> consumer;
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
     private long nextRefresh;
 
@@ -61,7 +63,7 @@ public final class AlertForwarder implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        KafkaConsumer<String, String> c = consumer;
+        KafkaConsumer<String, byte[]> c = consumer;
         if (c != null) c.wakeup();
         try {
             thread.join(Duration.ofSeconds(30).toMillis());
@@ -73,7 +75,7 @@ public final class AlertForwarder implements AutoCloseable {
     /** A failed consumer (broker gone too long, group rebalanced under a commit) is replaced; it resumes from the committed offsets. */
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps(settings))) {
+            try (KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(consumerProps(settings))) {
                 consumer = c;
                 c.subscribe(List.of(ALERTS, EVENTS));
                 if (!running) return; // closed while the consumer was made: its wakeup missed it
@@ -87,11 +89,11 @@ public final class AlertForwarder implements AutoCloseable {
         }
     }
 
-    private void consume(KafkaConsumer<String, String> c) {
+    private void consume(KafkaConsumer<String, byte[]> c) {
         while (running) {
             refreshOpenEpisodes();
-            ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
-            for (ConsumerRecord<String, String> r : records) handle(c, r);
+            ConsumerRecords<String, byte[]> records = c.poll(Duration.ofMillis(500));
+            for (ConsumerRecord<String, byte[]> r : records) handle(c, r);
             if (!records.isEmpty()) c.commitSync();
         }
     }
@@ -108,9 +110,9 @@ public final class AlertForwarder implements AutoCloseable {
         }
     }
 
-    private void handle(KafkaConsumer<String, String> c, ConsumerRecord<String, String> r) {
+    private void handle(KafkaConsumer<String, byte[]> c, ConsumerRecord<String, byte[]> r) {
         if (ALERTS.equals(r.topic())) {
-            onAlert(r.value());
+            onAlert(r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
             c.commitSync(Map.of(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1)));
         } else {
             onBar(r.value());
@@ -136,7 +138,7 @@ public final class AlertForwarder implements AutoCloseable {
     }
 
     /** A risk_events bar: unreadable ones are the detector's own output and only skipped here (they end nothing). */
-    private void onBar(String raw) {
+    private void onBar(byte[] raw) {
         RiskEventMessage.BarRef bar;
         try {
             bar = RiskEventMessage.barRef(raw);
@@ -180,7 +182,8 @@ public final class AlertForwarder implements AutoCloseable {
         p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, Integer.toString(30 * 60_000));
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "200");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        // Bytes: a risk event is read only up to its symbol and openTime (RiskEventMessage#barRef), with no String copy.
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         return p;
     }
 }

@@ -1,7 +1,6 @@
 package dev.riskplatform.io.topic;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.riskplatform.core.market.Trade;
 import java.io.IOException;
@@ -59,24 +58,44 @@ public final class MarketPriceMessage {
      */
     public static Received parse(String json) {
         if (json == null) throw TopicJson.missing(TOPIC);
-        MarketPriceFields f = new MarketPriceFields();
         try (JsonParser p = TopicJson.FACTORY.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw TopicJson.notAnObject(TOPIC);
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                f.read(name, p.nextToken(), p);
-            }
-            if (p.nextToken() != null) throw TopicJson.trailing(TOPIC);
-        } catch (JsonProcessingException e) {
-            throw TopicJson.notJson(TOPIC, e.getOriginalMessage(), e);
+            return read(p);
         } catch (IOException e) {
-            throw TopicJson.notJson(TOPIC, e.getMessage(), e);
+            throw TopicJson.notJson(TOPIC, e);
         }
+    }
+
+    /**
+     * {@link #parse(String)} from the record's UTF-8 bytes as they came off the wire: no String copy of the value
+     * first (the detector reads every trade this way). Bytes that are not UTF-8 are refused as not JSON.
+     */
+    public static Received parse(byte[] utf8) {
+        if (utf8 == null) throw TopicJson.missing(TOPIC);
+        try (JsonParser p = TopicJson.FACTORY.createParser(utf8)) {
+            return read(p);
+        } catch (IOException e) {
+            throw TopicJson.notJson(TOPIC, e);
+        }
+    }
+
+    private static Received read(JsonParser p) throws IOException {
+        MarketPriceFields f = new MarketPriceFields();
+        if (p.nextToken() != JsonToken.START_OBJECT) throw TopicJson.notAnObject(TOPIC);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            f.read(name, p.nextToken(), p);
+        }
+        if (p.nextToken() != null) throw TopicJson.trailing(TOPIC);
         return f.received();
     }
 
     /** {@link #parse}, then {@link Received#keyedBy}: what a consumer that keeps per-symbol order reads. */
     public static Received parse(String key, String json) {
         return parse(json).keyedBy(key);
+    }
+
+    /** {@link #parse(byte[])}, then {@link Received#keyedBy}. */
+    public static Received parse(String key, byte[] utf8) {
+        return parse(utf8).keyedBy(key);
     }
 }

@@ -99,24 +99,36 @@ public final class RiskEventMessage {
     public static BarRef barRef(String json) {
         if (json == null) throw TopicJson.missing(TOPIC);
         try (JsonParser p = TopicJson.FACTORY.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw TopicJson.notAnObject(TOPIC);
-            String symbol = null;
-            Long openTime = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME && (symbol == null || openTime == null)) {
-                String name = p.currentName();
-                JsonToken value = p.nextToken();
-                if (name.equals("symbol")) symbol = barMember(value == JsonToken.VALUE_STRING, name, "a string", p).getText();
-                else if (name.equals("openTime")) openTime = barMember(value == JsonToken.VALUE_NUMBER_INT, name, "an integer", p).getLongValue();
-                else p.skipChildren();
-            }
-            if (symbol == null) throw new IllegalArgumentException("symbol is missing");
-            if (openTime == null) throw new IllegalArgumentException("openTime is missing");
-            return new BarRef(symbol, openTime);
-        } catch (JsonProcessingException e) {
-            throw TopicJson.notJson(TOPIC, e.getOriginalMessage(), e);
+            return barRef(p);
         } catch (IOException e) {
-            throw TopicJson.notJson(TOPIC, e.getMessage(), e);
+            throw TopicJson.notJson(TOPIC, e);
         }
+    }
+
+    /** {@link #barRef(String)} from the record's UTF-8 bytes, with no String copy of the whole event first. */
+    public static BarRef barRef(byte[] utf8) {
+        if (utf8 == null) throw TopicJson.missing(TOPIC);
+        try (JsonParser p = TopicJson.FACTORY.createParser(utf8)) {
+            return barRef(p);
+        } catch (IOException e) {
+            throw TopicJson.notJson(TOPIC, e);
+        }
+    }
+
+    private static BarRef barRef(JsonParser p) throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) throw TopicJson.notAnObject(TOPIC);
+        String symbol = null;
+        Long openTime = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME && (symbol == null || openTime == null)) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (name.equals("symbol")) symbol = barMember(value == JsonToken.VALUE_STRING, name, "a string", p).getText();
+            else if (name.equals("openTime")) openTime = barMember(value == JsonToken.VALUE_NUMBER_INT, name, "an integer", p).getLongValue();
+            else p.skipChildren();
+        }
+        if (symbol == null) throw new IllegalArgumentException("symbol is missing");
+        if (openTime == null) throw new IllegalArgumentException("openTime is missing");
+        return new BarRef(symbol, openTime);
     }
 
     /**

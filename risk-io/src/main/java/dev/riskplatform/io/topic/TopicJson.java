@@ -86,4 +86,9 @@ final class TopicJson {
     static IllegalArgumentException notJson(String topic, String why, Exception cause) {
         return new IllegalArgumentException(topic + " value is not JSON: " + why, cause);
     }
+
+    /** A reader's failure as its refusal: Jackson's message without the location (the raw value goes with it). */
+    static IllegalArgumentException notJson(String topic, IOException e) {
+        return notJson(topic, e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage(), e);
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.riskplatform.core.market.Trade;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class MarketPriceMessageTest {
@@ -84,7 +85,25 @@ class MarketPriceMessageTest {
         }
     }
 
+    @Test
+    void readsTheSameFromBytesAsFromText() {
+        String json = "{" + TRADE.replace("BTCUSDT", "BTC\\u0055SDT") + "}";
+        assertEquals(MarketPriceMessage.parse(json), MarketPriceMessage.parse(json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(MarketPriceMessage.parse("BTCUSDT", json), MarketPriceMessage.parse("BTCUSDT", json.getBytes(StandardCharsets.UTF_8)));
+        assertEquals("record key 'ETHUSDT' is not the trade's symbol 'BTCUSDT'", assertThrows(IllegalArgumentException.class,
+                () -> MarketPriceMessage.parse("ETHUSDT", json.getBytes(StandardCharsets.UTF_8))).getMessage());
+        byte[] notUtf8 = ("{" + TRADE + "}").getBytes(StandardCharsets.UTF_8);
+        notUtf8[TRADE.indexOf("binance") + 1] = (byte) 0xC3; // a lead byte followed by an ASCII letter
+        String reason = assertThrows(IllegalArgumentException.class, () -> MarketPriceMessage.parse(notUtf8)).getMessage();
+        assertTrue(reason.startsWith("market_prices value is not JSON: Invalid UTF-8"), reason);
+    }
+
+    /** The refusal of a value read as text; reading its UTF-8 bytes must refuse it with the same reason. */
     private static String reason(String json) {
-        return assertThrows(IllegalArgumentException.class, () -> MarketPriceMessage.parse(json)).getMessage();
+        String fromText = assertThrows(IllegalArgumentException.class, () -> MarketPriceMessage.parse(json)).getMessage();
+        byte[] bytes = json == null ? null : json.getBytes(StandardCharsets.UTF_8);
+        assertEquals(fromText, assertThrows(IllegalArgumentException.class, () -> MarketPriceMessage.parse(bytes)).getMessage(),
+                "the same refusal from bytes");
+        return fromText;
     }
 }

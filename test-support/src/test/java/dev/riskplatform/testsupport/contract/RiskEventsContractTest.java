@@ -6,6 +6,7 @@ import static dev.riskplatform.testsupport.contract.Contract.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.core.features.FeatureVector;
@@ -16,6 +17,7 @@ import dev.riskplatform.core.risk.RiskEvent;
 import dev.riskplatform.core.risk.RollingIntradayRisk;
 import dev.riskplatform.io.topic.RiskEventMessage;
 import dev.riskplatform.testsupport.TopicSchemas;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,7 @@ class RiskEventsContractTest {
                 RiskEventMessage.toJson(warmingUp()), "{\"features\":{\"symbol\":\"X\"},\"openTime\":7,\"symbol\":\"ETHUSDT\"}");
         for (String json : values) {
             RiskEventMessage.BarRef ref = RiskEventMessage.barRef(json);
+            assertEquals(ref, RiskEventMessage.barRef(json.getBytes(StandardCharsets.UTF_8)), "the same from the UTF-8 bytes");
             if (!json.startsWith("{\"features")) {
                 RiskEventMessage.Received r = RiskEventMessage.parse(json);
                 assertEquals(new RiskEventMessage.BarRef(r.symbol(), r.openTime()), ref, json);
@@ -114,6 +117,12 @@ class RiskEventsContractTest {
         }
         assertEquals("openTime must be an integer", reason(RiskEventMessage::barRef, ok.replace("1700000040000", "\"1700000040000\"")));
         assertEquals("symbol must be a string", reason(RiskEventMessage::barRef, ok.replace("\"BTCUSDT\"", "7")));
+        for (String bad : new String[] {null, "[" + ok + "]", "{\"symbol\":", without(ok, "symbol"), without(ok, "openTime"),
+                ok.replace("\"BTCUSDT\"", "7")}) {
+            byte[] bytes = bad == null ? null : bad.getBytes(StandardCharsets.UTF_8);
+            assertEquals(reason(RiskEventMessage::barRef, bad),
+                    assertThrows(IllegalArgumentException.class, () -> RiskEventMessage.barRef(bytes)).getMessage(), "read from bytes: " + bad);
+        }
     }
 
     @Test
