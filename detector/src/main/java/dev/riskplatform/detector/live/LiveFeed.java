@@ -1,6 +1,7 @@
 package dev.riskplatform.detector.live;
 
 import dev.riskplatform.core.risk.Alert;
+import dev.riskplatform.core.risk.EmittedBar;
 import dev.riskplatform.core.risk.RiskEvent;
 import io.quarkus.websockets.next.OpenConnections;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -26,6 +27,11 @@ public class LiveFeed {
     public synchronized void event(RiskEvent e, String json) {
         market.add(e);
         publish(json, false);
+    }
+
+    /** A bar restored from risk_events after a restart or a rebalance: to the market board only (browsers saw it live). */
+    public synchronized void restored(EmittedBar e) {
+        market.restored(e);
     }
 
     /** An alert and its JSON (as risk_alerts carries it) to the market board and every browser. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.riskplatform.core.market.Bar;
 import dev.riskplatform.core.risk.Alert;
+import dev.riskplatform.core.risk.EmittedBar;
 import dev.riskplatform.core.risk.RiskEvent;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -35,12 +36,23 @@ final class MarketBoard {
 
     /** A risk event the detector just produced: the symbol's summary and its kept bars. */
     void add(RiskEvent e) {
-        Bar bar = e.bar();
-        double score = e.score() == null ? Double.NaN : e.score();
+        add(e.bar(), e.score(), e.threshold());
+    }
+
+    /**
+     * A bar a restart or a rebalance restored from risk_events (the detector's RecoveryListener), as it was emitted: the
+     * board shows the symbols of the new partitions at once instead of filling from live bars over the next hour.
+     */
+    void restored(EmittedBar e) {
+        add(e.bar(), e.score(), e.threshold());
+    }
+
+    private void add(Bar bar, Double scored, double threshold) {
+        double score = scored == null ? Double.NaN : scored;
         latest.compute(bar.symbol(), (s, old) -> (old == null ? SymbolSummary.first(s) : old)
-                .withBar(bar.openTime(), bar.close(), score, e.threshold()));
+                .withBar(bar.openTime(), bar.close(), score, threshold));
         bars.computeIfAbsent(bar.symbol(), s -> new SymbolBars(BARS_KEPT))
-                .add(bar.openTime(), bar.open(), bar.high(), bar.low(), bar.close(), score, e.threshold());
+                .add(bar.openTime(), bar.open(), bar.high(), bar.low(), bar.close(), score, threshold);
     }
 
     /** An alert the detector just produced, kept as {@code json} (what /live and risk_alerts carry). */

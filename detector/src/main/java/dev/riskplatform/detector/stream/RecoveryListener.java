@@ -2,6 +2,7 @@ package dev.riskplatform.detector.stream;
 
 import dev.riskplatform.core.features.FeatureSpec;
 import dev.riskplatform.core.risk.EmittedBar;
+import dev.riskplatform.detector.live.LiveFeed;
 import dev.riskplatform.detector.model.DetectorConfig;
 import dev.riskplatform.detector.model.ModelManager;
 import dev.riskplatform.io.topic.MarketPriceMessage;
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
  * as the previous owner left it, timed from the last consumed record, not from the wall clock (the detector may
  * have been down for days): first from the bars it emitted (risk_events, one record a bar, a day of them for the
  * 24 h risk), then from the trades after them, so a restart costs symbols × bars, not every trade of the windows.
- * Bars already in risk_events are not emitted again (so no second alert either). It runs in the consumer's poll
+ * Bars already in risk_events are not emitted again (so no second alert either); the restored ones refill the market
+ * view (LiveFeed). It runs in the consumer's poll
  * thread, before the first record of those partitions is delivered.
  */
 @ApplicationScoped
@@ -41,6 +43,7 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
 
     private final SymbolTable symbols;
     private final Outputs outputs;
+    private final LiveFeed live;
     private final ModelManager models;
     private final DetectorConfig config;
     private final StateRecovery recovery;
@@ -54,8 +57,10 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
     public record Recovered(long bars, long trades, long skipped, long barsMillis, long tradesMillis) {
     }
 
-    public RecoveryListener(SymbolTable symbols, Outputs outputs, ModelManager models, DetectorConfig config, MeterRegistry meters) {
+    public RecoveryListener(SymbolTable symbols, Outputs outputs, LiveFeed live, ModelManager models, DetectorConfig config,
+                            MeterRegistry meters) {
         this.symbols = symbols;
+        this.live = live;
         this.outputs = outputs;
         this.models = models;
         this.config = config;
@@ -139,6 +144,7 @@ public class RecoveryListener implements KafkaConsumerRebalanceListener {
                 Outputs.Sends sends = outputs.outsideBatch();
                 boolean restored = symbols.restore(bar, partition, r.timestamp() >= stop - lookback.lostAlertWindow(), sends);
                 outputs.keepForNextBatch(sends);
+                if (restored) live.restored(bar); // the market view shows it as before the restart
                 return restored;
             }
         } catch (IllegalArgumentException unrestorable) {

@@ -14,6 +14,7 @@ import dev.riskplatform.core.risk.RiskEvent;
 import dev.riskplatform.core.risk.RollingIntradayRisk;
 import dev.riskplatform.core.risk.Severity;
 import dev.riskplatform.io.topic.RiskAlertMessage;
+import dev.riskplatform.io.topic.RiskEventMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,20 @@ class MarketBoardTest {
         Alert a = new Alert(Alert.idOf(symbol, open, 1), symbol, MINUTE, open, Severity.valueOf(severity), 3.0,
                 2.0, "m", 1, List.of(), 1, open);
         b.add(a, RiskAlertMessage.toJson(a));
+    }
+
+    @Test
+    void aBoardRefilledFromRestoredBarsShowsWhatTheLiveOneShowed() {
+        MarketBoard live = new MarketBoard(10), restarted = new MarketBoard(10);
+        for (int i = 0; i < MarketBoard.BARS_KEPT + 5; i++) {
+            RiskEvent e = event(i % 2 == 0 ? "AAA" : "BBB", 60_000L * (i / 2 + 1), 10 + i, i < 4 ? "null" : Double.toString(i / 10.0));
+            live.add(e);
+            restarted.restored(RiskEventMessage.emittedBar(RiskEventMessage.toJson(e))); // as the recovery reads risk_events
+        }
+        assertEquals(live.snapshot(), restarted.snapshot());
+        assertEquals(live.bars("AAA"), restarted.bars("AAA"));
+        assertEquals(live.bars("BBB"), restarted.bars("BBB"));
+        assertEquals(MarketBoard.BARS_KEPT / 2 + 3, restarted.bars("AAA").size());
     }
 
     @Test

@@ -186,7 +186,7 @@ class SymbolPipelineTest {
         Bar b = e.bar();
         return new EmittedBar(new Bar(b.symbol(), b.interval(), b.openTime(), b.closeTime(), b.open(), b.high(), b.low(), b.close(),
                 b.volume(), Double.NaN, Double.NaN, b.tradeCount(), b.firstTradeId(), b.lastTradeId(), b.gap()),
-                e.score(), e.anomaly(), e.alertId(), e.lastTradePublishTime(), e.pendingSince());
+                e.score(), e.threshold(), e.anomaly(), e.alertId(), e.lastTradePublishTime(), e.pendingSince());
     }
 
     /** The drills' finding: an idle tick during a replay (event time 1970 here, wall time now) must not close the future. */

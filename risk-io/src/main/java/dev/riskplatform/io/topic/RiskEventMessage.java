@@ -158,7 +158,8 @@ public final class RiskEventMessage {
                     (Double) required(v, VOLUME), Double.NaN, Double.NaN, (Long) required(v, TRADE_COUNT),
                     v[FIRST_TRADE_ID] == null ? Bar.NO_TRADE_ID : (Long) v[FIRST_TRADE_ID],
                     v[LAST_TRADE_ID] == null ? Bar.NO_TRADE_ID : (Long) v[LAST_TRADE_ID], (Boolean) required(v, GAP));
-            return new EmittedBar(bar, required(v, SCORE) == NULL ? null : (Double) v[SCORE], (Boolean) required(v, ANOMALY),
+            return new EmittedBar(bar, required(v, SCORE) == NULL ? null : (Double) v[SCORE], (Double) required(v, THRESHOLD),
+                    (Boolean) required(v, ANOMALY),
                     required(v, ALERT_ID) == NULL ? null : (String) v[ALERT_ID], (Long) required(v, LAST_TRADE_PUBLISH_TIME),
                     (Long) v[PENDING_SINCE]);
         } catch (JsonProcessingException e) {
@@ -173,10 +174,10 @@ public final class RiskEventMessage {
             {"open", "a number"}, {"high", "a number"}, {"low", "a number"}, {"close", "a number"}, {"volume", "a number"},
             {"tradeCount", "an integer"}, {"firstTradeId", "an integer"}, {"lastTradeId", "an integer"}, {"gap", "true or false"},
             {"score", "a number"}, {"anomaly", "true or false"}, {"alertId", "a string"}, {"lastTradePublishTime", "an integer"},
-            {"pendingSince", "an integer"}};
+            {"pendingSince", "an integer"}, {"threshold", "a number"}};
     private static final int SYMBOL = 0, INTERVAL = 1, OPEN_TIME = 2, OPEN = 3, HIGH = 4, LOW = 5, CLOSE = 6, VOLUME = 7,
             TRADE_COUNT = 8, FIRST_TRADE_ID = 9, LAST_TRADE_ID = 10, GAP = 11, SCORE = 12, ANOMALY = 13, ALERT_ID = 14,
-            LAST_TRADE_PUBLISH_TIME = 15, PENDING_SINCE = 16;
+            LAST_TRADE_PUBLISH_TIME = 15, PENDING_SINCE = 16, THRESHOLD = 17;
     private static final Map<String, Integer> EMITTED_INDEX = new HashMap<>();
     private static final Object NULL = new Object();
 

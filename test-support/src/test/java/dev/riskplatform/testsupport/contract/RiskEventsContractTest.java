@@ -137,6 +137,7 @@ class RiskEventsContractTest {
             assertEquals(List.of(e.anomaly(), e.lastTradePublishTime()), List.of(got.anomaly(), got.lastTradePublishTime()));
             assertEquals(e.pendingSince(), got.pendingSince());
             assertEquals(e.score(), got.score());
+            assertEquals(e.threshold(), got.threshold());
             assertEquals(e.alertId(), got.alertId());
         }
         Bar documented = RiskEventMessage.emittedBar(Contract.example(TOPIC)).bar();
@@ -152,7 +153,7 @@ class RiskEventsContractTest {
         String ok = RiskEventMessage.toJson(scored(null, false));
         Contract.refusesWhatIsNotOneJsonObject(TOPIC, RiskEventMessage::emittedBar, ok);
         for (String field : new String[] {"symbol", "interval", "openTime", "close", "volume", "gap", "score", "anomaly", "alertId",
-                "lastTradePublishTime"}) {
+                "lastTradePublishTime", "threshold"}) {
             assertEquals(reason(RiskEventMessage::parse, without(ok, field)), reason(RiskEventMessage::emittedBar, without(ok, field)));
         }
         assertEquals("openTime must be an integer", reason(RiskEventMessage::emittedBar, ok.replace("1700000040000", "\"1700000040000\"")));
