@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -33,7 +34,7 @@ public final class ArchiveLoop implements Runnable {
     private static final Logger LOG = Logger.getLogger(ArchiveLoop.class);
     private static final Duration POLL = Duration.ofMillis(500);
 
-    private final KafkaConsumer<String, String> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final TradeArchiver archiver;
     private final int batchSize;
     private final long batchBytes;
@@ -56,7 +57,8 @@ public final class ArchiveLoop implements Runnable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+                // Bytes, parsed as they are (MarketPriceMessage#parse(byte[])): no String copy of every trade first.
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
         this.archiver = archiver;
         this.batchSize = batchSize;
         this.batchBytes = batchBytes;
@@ -94,8 +96,8 @@ public final class ArchiveLoop implements Runnable {
         return archiver.buffered() >= batchSize || archiver.bufferedBytes() >= batchBytes;
     }
 
-    private void addAll(Iterable<ConsumerRecord<String, String>> records) {
-        for (ConsumerRecord<String, String> r : records) {
+    private void addAll(Iterable<ConsumerRecord<String, byte[]>> records) {
+        for (ConsumerRecord<String, byte[]> r : records) {
             try {
                 archiver.add(MarketPriceMessage.parse(r.value()).trade());
             } catch (IllegalArgumentException e) {
