@@ -17,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The whole market at a glance: one {@link SymbolSummary} per symbol (about 150 bytes each, see there),
  * its last {@link #BARS_KEPT} bars ({@link SymbolBars}, about 3.5 KB) and the last {@code maxAlerts} alerts,
- * fed with the events and alerts the detector produces (never parsed back from JSON: 2,000 symbols close 2,000 bars a
- * second at the load harness's speed, all on the stream's thread). Memory grows with the number of symbols only, never with uptime:
- * about 3.7 KB a symbol, 7.3 MB for 2,000. {@code GET /market} serves it as the market view's snapshot.
+ * fed with the events and alerts the detector produces and the bars a restart restores (never parsed back from JSON
+ * on the stream's path: 2,000 symbols close 2,000 bars a second at the load harness's speed, all on the stream's
+ * thread). Memory grows with the number of symbols only, never with uptime: about 3.7 KB a symbol, 7.3 MB for 2,000.
+ * {@code GET /market} serves it as the market view's snapshot.
  */
 final class MarketBoard {
 

@@ -11,5 +11,6 @@ import dev.riskplatform.core.market.Bar;
  * none was open; or an event written before the member): a restart replays the trades published from the earlier. The event does not carry the bar's quote volume and VWAP: they are NaN
  * here, and nothing that rebuilds state from it reads them ({@link SymbolPipeline#restore}).
  */
-public record EmittedBar(Bar bar, Double score, double threshold, boolean anomaly, String alertId, long lastTradePublishTime, Long pendingSince) {
+public record EmittedBar(Bar bar, Double score, double threshold, boolean anomaly, String alertId, long lastTradePublishTime,
+                         Long pendingSince) {
 }
