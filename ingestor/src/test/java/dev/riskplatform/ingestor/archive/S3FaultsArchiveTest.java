@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * InternalError): every flush succeeds and every trade lands exactly once on its UTC day.
  */
 @QuarkusTest
-@QuarkusTestResource(S3FaultResource.class)
+@QuarkusTestResource(value = S3FaultResource.class, restrictToAnnotatedClass = true)
 class S3FaultsArchiveTest {
 
     private static final List<S3Fault> ALL_FAULTS = List.of(S3Fault.LATENCY, S3Fault.RESET_BEFORE, S3Fault.CLOSE_BEFORE,

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * SlowDown, 500 InternalError), imports every month, every day exactly once.
  */
 @QuarkusTest
-@QuarkusTestResource(S3FaultResource.class)
+@QuarkusTestResource(value = S3FaultResource.class, restrictToAnnotatedClass = true)
 class S3FaultsImportTest {
 
     private static final BarInterval H1 = BarInterval.parse("1h");
